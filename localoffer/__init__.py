@@ -1,0 +1,49 @@
+"""Local Offer: a council's local offer for care leavers, served from Markdown content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from localoffer import config, i18n
+from localoffer.content import load_offer
+from localoffer.extensions import babel, csrf
+
+__all__ = ["create_app"]
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the portal. Refuses to start (ContentError) if any content file is wrong."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        static_folder=str(config.PROJECT_ROOT / "static"),
+        static_url_path="/static",
+    )
+    app.config.from_mapping(config.from_environment(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    app.extensions["localoffer.offer"] = load_offer(
+        Path(app.config["CONTENT_DIR"]), Path(app.config["COUNCIL_DIR"])
+    )
+
+    i18n.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=i18n.select_locale,
+        default_translation_directories=str(config.PROJECT_ROOT / "translations"),
+        default_timezone=app.config["TIMEZONE"],
+    )
+    csrf.init_app(app)
+
+    from localoffer.web import errors, formatting, pages, templating
+
+    formatting.init_app(app)
+    templating.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(pages.bp)
+    return app

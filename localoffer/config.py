@@ -1,0 +1,52 @@
+"""Configuration from LOCALOFFER_* environment variables, with safe defaults for local use."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigurationError(RuntimeError):
+    """The portal was asked to start in a way that would be unsafe or cannot work."""
+
+
+def content_dirs(environ: Mapping[str, str] | None = None) -> tuple[Path, Path]:
+    """Where national content and this council's content live."""
+    environ = os.environ if environ is None else environ
+    content = Path(environ.get("LOCALOFFER_CONTENT_DIR") or PROJECT_ROOT / "content")
+    council = Path(environ.get("LOCALOFFER_COUNCIL_DIR") or content / "council")
+    return content, council
+
+
+def from_environment(
+    instance_path: str, environ: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Build the Flask config mapping from the environment."""
+    environ = os.environ if environ is None else environ
+    production = environ.get("LOCALOFFER_ENV", "development") == "production"
+    secret = environ.get("LOCALOFFER_SECRET_KEY")
+    if production and not secret:
+        raise ConfigurationError("Set LOCALOFFER_SECRET_KEY: production needs a fixed secret key")
+    content, council = content_dirs(environ)
+    database = environ.get("LOCALOFFER_DATABASE_URL") or (
+        f"sqlite:///{Path(instance_path) / 'localoffer.sqlite3'}"
+    )
+    return {
+        "ENV_NAME": "production" if production else "development",
+        # A random key in development means sessions end when the server restarts; that is
+        # fine locally and never happens in production, where the key is required.
+        "SECRET_KEY": secret or secrets.token_hex(32),
+        "DATABASE_URL": database,
+        "CONTENT_DIR": content,
+        "COUNCIL_DIR": council,
+        "SESSION_COOKIE_SECURE": production,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "MAX_CONTENT_LENGTH": 64 * 1024,
+        "TIMEZONE": "Europe/London",
+    }

@@ -1,0 +1,412 @@
+"""Reads and validates every content file, building the Offer or failing with every problem."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from localoffer.content.fields import KEBAB, FieldReader, as_money
+from localoffer.content.model import (
+    AMOUNT_PERIODS,
+    AMOUNT_QUALIFIERS,
+    KINDS,
+    REQUIRED_CONTACTS,
+    THEMES,
+    Amount,
+    Contact,
+    Council,
+    Entitlement,
+    GlossaryTerm,
+    Offer,
+    Translation,
+)
+from localoffer.content.problems import ContentError, Problem
+from localoffer.content.render import render_markdown
+from localoffer.rules.vocabulary import CONDITIONS, STATUSES, Criteria
+
+ENTITLEMENT_FIELDS = frozenset(
+    {
+        "id", "title", "theme", "kind", "summary", "who", "ages", "conditions", "amount",
+        "legal_basis", "sources", "in_force_from", "contacts", "last_reviewed", "review_due",
+    }
+)  # fmt: skip
+TRANSLATION_FIELDS = frozenset({"title", "summary", "translated_from", "reviewed"})
+NOT_YET_SET = "not yet set"
+MIN_AGE, MAX_AGE = 16, 25
+_TRANSLATION_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]{2,3})$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL)
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_SYNTAX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+\.\s+|>\s?)|[*_`|]", re.MULTILINE)
+
+
+def source_hash(title: str, summary: str, body: str) -> str:
+    """What a translation records it was made from: it changes when the words change."""
+    digest = hashlib.sha256("\n\0".join((title, summary, body.strip())).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+def plain_text(markdown_body: str) -> str:
+    """The words of a Markdown body without its syntax, for reading-level and search."""
+    return _MARKDOWN_SYNTAX.sub("", _MARKDOWN_LINK.sub(r"\1", markdown_body)).strip()
+
+
+def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
+    """Load national content from `content_dir` and council content from `council_dir`."""
+    content_dir = Path(content_dir)
+    council_dir = Path(council_dir) if council_dir else content_dir / "council"
+    problems: list[Problem] = []
+    national = content_dir / "national"
+    for folder in (national, council_dir):
+        if not folder.is_dir():
+            problems.append(Problem(str(folder), "folder", "does not exist"))
+    if problems:
+        raise ContentError(problems)
+
+    council = _load_council(council_dir / "council.yaml", council_dir.parent, problems)
+    contact_keys = set(council.contacts) if council else set(REQUIRED_CONTACTS)
+    entitlements: list[Entitlement] = []
+    for folder, kinds in ((national, ("statutory", "national")), (council_dir, ("council",))):
+        entitlements += _load_folder(folder, kinds, contact_keys, problems)
+
+    seen: dict[str, str] = {}
+    for item in entitlements:
+        if item.id in seen:
+            problems.append(
+                Problem(item.path, "id", f"{item.id!r} is also used by {seen[item.id]}")
+            )
+        seen.setdefault(item.id, item.path)
+
+    glossary = _load_glossary([national / "glossary.yaml", council_dir / "glossary.yaml"], problems)
+    if problems or council is None:
+        raise ContentError(problems)
+    entitlements.sort(key=lambda e: (THEMES.index(e.theme), KINDS.index(e.kind), e.title))
+    return Offer(council=council, entitlements=tuple(entitlements), glossary=glossary)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        problems.append(Problem(shown, "yaml", f"cannot be read: {_one_line(error)}"))
+        return None
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+def _split_front_matter(
+    path: Path, shown: str, problems: list[Problem]
+) -> tuple[Mapping[str, Any], str] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(shown, "file", "is not UTF-8 text"))
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        problems.append(Problem(shown, "front matter", "missing: start the file with --- lines"))
+        return None
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        problems.append(Problem(shown, "yaml", f"cannot be read: {_one_line(error)}"))
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, "front matter", "must be a mapping of fields"))
+        return None
+    return data, match.group(2)
+
+
+def _load_folder(
+    folder: Path, kinds: tuple[str, ...], contact_keys: set[str], problems: list[Problem]
+) -> list[Entitlement]:
+    root = folder.parent
+    sources: dict[Path, Entitlement] = {}
+    translation_files: list[Path] = []
+    for path in sorted(folder.rglob("*.md")):
+        if path.name.upper() == "README.MD":
+            continue
+        if "." in path.stem:
+            translation_files.append(path)
+            continue
+        item = _load_entitlement(path, _display(path, root), kinds, contact_keys, problems)
+        if item is not None:
+            sources[path] = item
+    for path in translation_files:
+        _attach_translation(path, _display(path, root), sources, problems)
+    return list(sources.values())
+
+
+def _load_entitlement(
+    path: Path, shown: str, kinds: tuple[str, ...], contact_keys: set[str], problems: list[Problem]
+) -> Entitlement | None:
+    split = _split_front_matter(path, shown, problems)
+    if split is None:
+        return None
+    data, body = split
+    before = len(problems)
+    read = FieldReader(shown, data, problems)
+    read.reject_unknown(ENTITLEMENT_FIELDS)
+
+    entitlement_id = read.text("id", max_length=80)
+    if entitlement_id is not None:
+        if not KEBAB.match(entitlement_id):
+            read.problem("id", f"{entitlement_id!r} must be kebab-case, like staying-put")
+        elif entitlement_id != path.stem:
+            read.problem("id", f"{entitlement_id!r} does not match the file name {path.name!r}")
+    title = read.text("title", max_length=120)
+    theme = read.choice("theme", THEMES)
+    if theme is not None and path.parent.name != theme:
+        read.problem("theme", f"{theme!r} but the file is in the folder {path.parent.name!r}")
+    kind = read.choice("kind", KINDS)
+    if kind is not None and kind not in kinds:
+        read.problem("kind", f"{kind!r} does not belong in this folder; use {' or '.join(kinds)}")
+    summary = read.text("summary", max_length=300)
+    who = read.text_list("who", choices=STATUSES)
+    conditions = read.text_list("conditions", required=False, choices=tuple(CONDITIONS))
+    age_from, age_to = _ages(read)
+    amount = _amount(read)
+    legal_basis = read.text("legal_basis", required=kind in ("statutory", "national"))
+    sources = read.text_list("sources")
+    in_force_from, pending = _in_force(read)
+    contacts = read.text_list("contacts", required=False, item_check=contact_keys.__contains__)
+    last_reviewed = read.day("last_reviewed")
+    review_due = read.day("review_due")
+    if last_reviewed and review_due and review_due <= last_reviewed:
+        read.problem("review_due", f"{review_due} must be after last_reviewed {last_reviewed}")
+    if not body.strip():
+        read.problem("body", "is empty: say what you can get, who can get it and how to ask")
+
+    if len(problems) > before:
+        return None
+    assert entitlement_id and title and theme and kind and summary and age_from and age_to
+    assert last_reviewed and review_due
+    return Entitlement(
+        id=entitlement_id,
+        title=title,
+        theme=theme,
+        kind=kind,
+        summary=summary,
+        criteria=Criteria(
+            who=frozenset(who),
+            age_from=age_from,
+            age_to=age_to,
+            conditions=frozenset(conditions),
+            in_force_from=in_force_from,
+            commencement_pending=pending,
+        ),
+        body_html=render_markdown(body),
+        body_text=plain_text(body),
+        path=shown,
+        source_hash=source_hash(title, summary, body),
+        last_reviewed=last_reviewed,
+        review_due=review_due,
+        sources=sources,
+        contacts=contacts or ("leaving_care_team",),
+        amount=amount,
+        legal_basis=legal_basis,
+        translations={},
+    )
+
+
+def _ages(read: FieldReader) -> tuple[int | None, int | None]:
+    ages = read.mapping("ages")
+    if ages is None:
+        return None, None
+    unknown = set(ages) - {"from", "to"}
+    if unknown:
+        read.problem("ages", f"unknown keys {sorted(map(str, unknown))}; use from and to")
+    bounds: list[int | None] = []
+    for key in ("from", "to"):
+        value = ages.get(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            read.problem("ages", f"{key!r} must be a whole number of years, not {value!r}")
+            bounds.append(None)
+        elif not MIN_AGE <= value <= MAX_AGE:
+            read.problem("ages", f"{key!r} is {value}; ages run from {MIN_AGE} to {MAX_AGE}")
+            bounds.append(None)
+        else:
+            bounds.append(value)
+    low, high = bounds
+    if low is not None and high is not None and low >= high:
+        read.problem("ages", f"'from' ({low}) must be less than 'to' ({high})")
+        return None, None
+    return low, high
+
+
+def _amount(read: FieldReader) -> Amount | None:
+    amount = read.mapping("amount", required=False)
+    if amount is None:
+        return None
+    unknown = set(amount) - {"gbp", "per", "qualifier"}
+    if unknown:
+        read.problem("amount", f"unknown keys {sorted(map(str, unknown))}; use gbp, per, qualifier")
+    gbp = as_money(amount.get("gbp"))
+    if gbp is None:
+        read.problem(
+            "amount", f"'gbp' must be a number of pounds above 0, not {amount.get('gbp')!r}"
+        )
+    per = amount.get("per")
+    if per not in AMOUNT_PERIODS:
+        read.problem("amount", f"'per' is {per!r}; use one of: {', '.join(AMOUNT_PERIODS)}")
+    qualifier = amount.get("qualifier", "exactly")
+    if qualifier not in AMOUNT_QUALIFIERS:
+        read.problem(
+            "amount", f"'qualifier' is {qualifier!r}; use one of: {', '.join(AMOUNT_QUALIFIERS)}"
+        )
+    if gbp is None or per not in AMOUNT_PERIODS or qualifier not in AMOUNT_QUALIFIERS:
+        return None
+    return Amount(gbp=gbp, per=per, qualifier=qualifier)
+
+
+def _in_force(read: FieldReader) -> tuple[Any, bool]:
+    if read.data.get("in_force_from") == NOT_YET_SET:
+        return None, True
+    return read.day("in_force_from", required=False), False
+
+
+def _attach_translation(
+    path: Path, shown: str, sources: dict[Path, Entitlement], problems: list[Problem]
+) -> None:
+    name = _TRANSLATION_NAME.match(path.stem)
+    if not name:
+        problems.append(Problem(shown, "file name", "use <id>.md or <id>.<language>.md"))
+        return
+    source = sources.get(path.with_name(f"{name['id']}.md"))
+    if source is None:
+        problems.append(Problem(shown, "file name", f"there is no {name['id']}.md beside it"))
+        return
+    split = _split_front_matter(path, shown, problems)
+    if split is None:
+        return
+    data, body = split
+    before = len(problems)
+    read = FieldReader(shown, data, problems)
+    read.reject_unknown(TRANSLATION_FIELDS)
+    title = read.text("title", max_length=120)
+    summary = read.text("summary", max_length=300)
+    translated_from = read.text("translated_from", max_length=64)
+    reviewed = read.boolean("reviewed", default=False)
+    if not body.strip():
+        read.problem("body", "is empty")
+    if len(problems) > before:
+        return
+    assert title and summary and translated_from
+    source.translations[name["lang"]] = Translation(
+        lang=name["lang"],
+        title=title,
+        summary=summary,
+        body_html=render_markdown(body),
+        translated_from=translated_from,
+        reviewed=reviewed,
+        stale=translated_from != source.source_hash,
+    )
+
+
+def _load_council(path: Path, root: Path, problems: list[Problem]) -> Council | None:
+    shown = _display(path, root)
+    if not path.is_file():
+        problems.append(Problem(shown, "file", "is missing: every council needs a council.yaml"))
+        return None
+    data = _read_yaml(path, shown, problems)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, "yaml", "must be a mapping of fields"))
+        return None
+    before = len(problems)
+    read = FieldReader(shown, data, problems)
+    read.reject_unknown({"name", "demo", "website", "contacts"})
+    name = read.text("name", max_length=120)
+    demo = read.boolean("demo", default=False)
+    website = read.text("website", required=False)
+    if website and not website.startswith("https://"):
+        read.problem("website", "must start with https://")
+    contacts: dict[str, Contact] = {}
+    raw = read.mapping("contacts") or {}
+    for key in REQUIRED_CONTACTS:
+        if key not in raw:
+            read.problem(f"contacts.{key}", "missing (this contact is required)")
+    for key, value in raw.items():
+        contact = _contact(str(key), value, shown, problems)
+        if contact:
+            contacts[contact.key] = contact
+    if len(problems) > before:
+        return None
+    assert name
+    return Council(name=name, demo=demo, contacts=contacts, website=website)
+
+
+def _contact(key: str, value: Any, shown: str, problems: list[Problem]) -> Contact | None:
+    field = f"contacts.{key}"
+    if not KEBAB.match(key.replace("_", "-")):
+        problems.append(Problem(shown, field, "use lower-case words joined by _"))
+        return None
+    if not isinstance(value, dict):
+        problems.append(Problem(shown, field, "must be a mapping with name, phone, email"))
+        return None
+    before = len(problems)
+    read = FieldReader(shown, {f"{field}.{k}": v for k, v in value.items()}, problems)
+    read.reject_unknown({f"{field}.{k}" for k in ("name", "phone", "email", "hours", "address")})
+    name = read.text(f"{field}.name", max_length=120)
+    phone = read.text(f"{field}.phone", required=False, max_length=40)
+    email = read.text(f"{field}.email", required=False, max_length=120)
+    if phone is None and email is None:
+        read.problem(field, "give a phone number or an email address")
+    if phone and not re.fullmatch(r"\+?[0-9 ]{6,20}", phone):
+        read.problem(f"{field}.phone", f"{phone!r} is not a phone number (digits and spaces)")
+    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        read.problem(f"{field}.email", f"{email!r} is not an email address")
+    hours = read.text(f"{field}.hours", required=False)
+    address = read.text(f"{field}.address", required=False)
+    if len(problems) > before:
+        return None
+    assert name
+    return Contact(key=key, name=name, phone=phone, email=email, hours=hours, address=address)
+
+
+def _load_glossary(paths: list[Path], problems: list[Problem]) -> tuple[GlossaryTerm, ...]:
+    terms: dict[str, GlossaryTerm] = {}
+    for path in paths:
+        if not path.is_file():
+            continue
+        shown = _display(path, path.parent.parent)
+        data = _read_yaml(path, shown, problems)
+        if data is None:
+            continue
+        entries = data.get("terms") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            problems.append(Problem(shown, "terms", "must be a list of terms"))
+            continue
+        for number, entry in enumerate(entries, start=1):
+            field = f"terms[{number}]"
+            if not isinstance(entry, dict):
+                problems.append(
+                    Problem(shown, field, "must be a mapping with id, term, definition")
+                )
+                continue
+            read = FieldReader(shown, {f"{field}.{k}": v for k, v in entry.items()}, problems)
+            read.reject_unknown({f"{field}.{k}" for k in ("id", "term", "definition")})
+            term_id = read.text(f"{field}.id", max_length=60)
+            term = read.text(f"{field}.term", max_length=120)
+            definition = read.text(f"{field}.definition", max_length=1000)
+            if term_id and not KEBAB.match(term_id):
+                read.problem(f"{field}.id", f"{term_id!r} must be kebab-case")
+            elif term_id in terms:
+                read.problem(f"{field}.id", f"{term_id!r} is defined twice")
+            elif term_id and term and definition:
+                terms[term_id] = GlossaryTerm(term_id, term, render_markdown(definition))
+    return tuple(sorted(terms.values(), key=lambda t: t.term.casefold()))

@@ -1,0 +1,141 @@
+"""The offer as the rest of the portal sees it: plain, immutable data held in memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from localoffer.rules.vocabulary import Criteria
+
+THEMES: tuple[str, ...] = (
+    "health",
+    "housing",
+    "education-employment-training",
+    "finances",
+    "relationships",
+    "participation",
+)
+KINDS: tuple[str, ...] = ("statutory", "national", "council")
+AMOUNT_PERIODS: tuple[str, ...] = ("once", "week", "month", "year", "course", "birthday")
+AMOUNT_QUALIFIERS: tuple[str, ...] = ("exactly", "up_to", "at_least")
+REQUIRED_CONTACTS: tuple[str, ...] = (
+    "leaving_care_team",
+    "out_of_hours",
+    "advocacy",
+    "complaints",
+    "forum",
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    gbp: Decimal
+    per: str
+    qualifier: str = "exactly"
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A translated title, summary and body, and whether it still matches its source."""
+
+    lang: str
+    title: str
+    summary: str
+    body_html: Markup
+    translated_from: str
+    reviewed: bool
+    stale: bool
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    id: str
+    title: str
+    theme: str
+    kind: str
+    summary: str
+    criteria: Criteria
+    body_html: Markup
+    body_text: str
+    path: str
+    source_hash: str
+    last_reviewed: date
+    review_due: date
+    sources: tuple[str, ...]
+    contacts: tuple[str, ...] = ("leaving_care_team",)
+    amount: Amount | None = None
+    legal_basis: str | None = None
+    translations: dict[str, Translation] = field(default_factory=dict, compare=False)
+
+    @property
+    def url(self) -> str:
+        return f"/{self.theme}/{self.id}/"
+
+    @property
+    def who(self) -> frozenset[str]:
+        return self.criteria.who
+
+    @property
+    def age_from(self) -> int:
+        return self.criteria.age_from
+
+    @property
+    def age_to(self) -> int:
+        return self.criteria.age_to
+
+    def review_overdue(self, on: date) -> bool:
+        return self.review_due < on
+
+
+@dataclass(frozen=True)
+class Contact:
+    key: str
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    hours: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Council:
+    name: str
+    demo: bool
+    contacts: dict[str, Contact]
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    definition_html: Markup
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The whole offer: every entitlement, the council and the glossary, loaded once."""
+
+    council: Council
+    entitlements: tuple[Entitlement, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    _by_id: dict[str, Entitlement] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {e.id: e for e in self.entitlements})
+
+    def get(self, entitlement_id: str) -> Entitlement | None:
+        return self._by_id.get(entitlement_id)
+
+    @property
+    def glossary_ids(self) -> frozenset[str]:
+        return frozenset(term.id for term in self.glossary)
+
+    def in_theme(self, theme: str) -> tuple[Entitlement, ...]:
+        return tuple(e for e in self.entitlements if e.theme == theme)
+
+    def overdue(self, on: date) -> tuple[Entitlement, ...]:
+        return tuple(e for e in self.entitlements if e.review_overdue(on))

@@ -1,0 +1,312 @@
+"""A young person's answers, and the one place JSON-shaped input becomes them.
+
+`parse_answers` checks everything the JSON API contract (DESIGN.md) allows and names every
+problem against the field that has it, so the web layer can show them all at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from localoffer.rules.dates import age_on, birthday, long_date
+
+MAX_CARE_PERIODS = 50
+# CPPCR Regulations 2010, reg. 48(1)(a): no single short break is meant to last over 17 days.
+SHORT_BREAK_MAX_DAYS = 17
+MAX_AGE_YEARS = 120
+# Far enough ahead to plan past a 25th birthday, near enough that date arithmetic never
+# leaves the calendar.
+MAX_YEARS_AHEAD = 25
+
+FLAGS: tuple[str, ...] = (
+    "detained_or_in_hospital_on_16th_birthday",
+    "special_guardianship_order",
+    "lived_with_parent_6_months",
+    "in_education_or_training",
+    "in_higher_education",
+)
+FIELDS: frozenset[str] = frozenset({"date_of_birth", "as_of", "care_periods", *FLAGS})
+PERIOD_FIELDS: frozenset[str] = frozenset({"start", "end", "short_break"})
+
+# fromisoformat alone would also take 20210601 or 2021-W22; the contract is YYYY-MM-DD only,
+# and [0-9] rather than \d keeps out other scripts' digits.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class CarePeriod:
+    """A time looked after: `end` is the last day looked after, None while still looked after."""
+
+    start: date
+    end: date | None
+    short_break: bool = False
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What the checker asks a young person; only the date of birth is required."""
+
+    date_of_birth: date
+    care_periods: tuple[CarePeriod, ...] = ()
+    detained_or_in_hospital_on_16th_birthday: bool = False
+    special_guardianship_order: bool = False
+    lived_with_parent_6_months: bool = False
+    in_education_or_training: bool = False
+    in_higher_education: bool = False
+
+
+class InvalidAnswers(ValueError):
+    """The answers cannot be checked; `errors` maps each field path to what to do about it."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+        self.errors = errors
+
+
+def parse_answers(data: object, today: date) -> tuple[Answers, date]:
+    """Turn a JSON API body into Answers and the date to check them on (DESIGN.md, JSON API)."""
+    if not isinstance(data, dict):
+        raise InvalidAnswers(
+            {
+                "body": 'Send your answers as a JSON object, for example {"date_of_birth": "2007-05-01"}'
+            }
+        )
+    errors: dict[str, str] = {}
+    _reject_unknown(data, FIELDS, "", errors)
+
+    date_of_birth = _required_date(data, "date_of_birth", "", errors, _DOB_WORDS)
+    as_of = _optional_as_of(data, today, errors)
+    flags = {name: _boolean(data, name, name, errors) for name in FLAGS}
+    periods = _care_periods(data.get("care_periods", []), errors)
+
+    if date_of_birth is not None:
+        _check_date_of_birth(date_of_birth, as_of, today, errors)
+    if date_of_birth is not None and as_of is not None and "date_of_birth" not in errors:
+        _check_periods_against_dates(periods, date_of_birth, as_of, errors)
+    _check_periods_together(periods, as_of, errors)
+
+    if errors or date_of_birth is None or as_of is None:
+        raise InvalidAnswers(errors)
+    answers = Answers(
+        date_of_birth=date_of_birth,
+        care_periods=tuple(period for _, period in periods),
+        **flags,
+    )
+    return answers, as_of
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    """How a date field is named in messages, and an example of a good value."""
+
+    missing: str
+    name: str
+    example: str
+
+
+_DOB_WORDS = _DateWords("Enter your date of birth", "Date of birth", "2007-05-01")
+_AS_OF_WORDS = _DateWords("", "The date to check (as_of)", "2026-11-23")
+_START_WORDS = _DateWords(
+    "Enter the date this period of care started", "The start date", "2021-06-01"
+)
+_END_WORDS = _DateWords(
+    "Enter the last day of this period of care, or null if you are still looked after",
+    "The end date",
+    "2025-04-30",
+)
+
+
+def _reject_unknown(
+    data: dict[Any, Any], allowed: frozenset[str], prefix: str, errors: dict[str, str]
+) -> None:
+    """Unknown fields are rejected, not ignored: a misspelt answer must not silently vanish."""
+    for key in data:
+        if key not in allowed:
+            name = str(key)
+            errors[f"{prefix}{name}"] = (
+                f"Remove the field {name!r}: the checker does not ask for it. "
+                f"The fields it accepts are {', '.join(sorted(allowed))}"
+            )
+
+
+def _parse_date(value: object) -> date | None:
+    """A YYYY-MM-DD string as a real calendar date, or None."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _required_date(
+    data: dict[Any, Any], key: str, prefix: str, errors: dict[str, str], words: _DateWords
+) -> date | None:
+    """A date that must be given; None (with an error) when missing or malformed."""
+    value = data.get(key)
+    if value is None:
+        errors[prefix + key] = words.missing
+        return None
+    return _date_value(value, prefix + key, errors, words)
+
+
+def _date_value(value: object, path: str, errors: dict[str, str], words: _DateWords) -> date | None:
+    """A present date value, checked for shape and for being on the calendar."""
+    parsed = _parse_date(value)
+    if parsed is None:
+        errors[path] = (
+            f"{words.name} must be a real date written as YYYY-MM-DD, for example {words.example}"
+        )
+    return parsed
+
+
+def _optional_as_of(data: dict[Any, Any], today: date, errors: dict[str, str]) -> date | None:
+    """The date to check on: today unless given (DESIGN.md, JSON API)."""
+    value = data.get("as_of")
+    if value is None:
+        return today
+    as_of = _date_value(value, "as_of", errors, _AS_OF_WORDS)
+    if as_of is not None and as_of > birthday(today, MAX_YEARS_AHEAD):
+        errors["as_of"] = (
+            f"The date to check (as_of) must be no more than {MAX_YEARS_AHEAD} years from today"
+        )
+        return None
+    return as_of
+
+
+def _boolean(data: dict[Any, Any], key: str, path: str, errors: dict[str, str]) -> bool:
+    """A yes/no answer: only JSON true or false, so "false" is never read as yes."""
+    value = data.get(key, False)
+    if isinstance(value, bool):
+        return value
+    errors[path] = f"Answer {key} with true or false, without quotes"
+    return False
+
+
+def _care_periods(value: object, errors: dict[str, str]) -> list[tuple[int, CarePeriod]]:
+    """The well-formed care periods with their positions; problems recorded per field."""
+    if not isinstance(value, list):
+        errors["care_periods"] = (
+            'Enter care_periods as a list, for example [{"start": "2021-06-01", "end": null}], '
+            "or leave it out if you have never been looked after"
+        )
+        return []
+    if len(value) > MAX_CARE_PERIODS:
+        errors["care_periods"] = (
+            f"Enter no more than {MAX_CARE_PERIODS} periods of care. If you have had more, "
+            "ask your personal adviser to check your status with you"
+        )
+        return []
+    periods = []
+    for index, item in enumerate(value):
+        period = _care_period(item, f"care_periods[{index}]", errors)
+        if period is not None:
+            periods.append((index, period))
+    return periods
+
+
+def _care_period(item: object, path: str, errors: dict[str, str]) -> CarePeriod | None:
+    """One period of care, or None (with errors) if any of its fields is wrong."""
+    if not isinstance(item, dict):
+        errors[path] = (
+            'Enter each period of care as an object, for example {"start": "2021-06-01", '
+            '"end": "2025-04-30"}'
+        )
+        return None
+    before = len(errors)
+    _reject_unknown(item, PERIOD_FIELDS, f"{path}.", errors)
+    start = _required_date(item, "start", f"{path}.", errors, _START_WORDS)
+    end: date | None = None
+    if "end" not in item:
+        # A missing end is not read as "still looked after": only an explicit null says so.
+        errors[f"{path}.end"] = _END_WORDS.missing
+    elif item["end"] is not None:
+        end = _date_value(item["end"], f"{path}.end", errors, _END_WORDS)
+    short_break = _boolean(item, "short_break", f"{path}.short_break", errors)
+    if len(errors) > before or start is None:
+        return None
+    if end is not None and end < start:
+        errors[f"{path}.end"] = "The end date must be the same as or after the start date"
+        return None
+    return CarePeriod(start=start, end=end, short_break=short_break)
+
+
+def _check_date_of_birth(
+    date_of_birth: date, as_of: date | None, today: date, errors: dict[str, str]
+) -> None:
+    """Birth must be in the past, and not implausibly long before the date checked."""
+    if date_of_birth > today:
+        errors["date_of_birth"] = "Date of birth must be today or in the past"
+    elif as_of is not None and as_of < date_of_birth:
+        errors["as_of"] = "The date to check (as_of) must be the same as or after the date of birth"
+    elif as_of is not None and age_on(date_of_birth, as_of) >= MAX_AGE_YEARS:
+        errors["date_of_birth"] = (
+            f"Date of birth must be less than {MAX_AGE_YEARS} years before the date to check"
+        )
+
+
+def _check_periods_against_dates(
+    periods: list[tuple[int, CarePeriod]], date_of_birth: date, as_of: date, errors: dict[str, str]
+) -> None:
+    """Care happens after birth and, as far as anyone can say, no later than the date checked."""
+    checked_on = long_date(as_of)
+    for index, period in periods:
+        path = f"care_periods[{index}]"
+        if period.start < date_of_birth:
+            errors[f"{path}.start"] = (
+                "The start date must be the same as or after the date of birth"
+            )
+        elif period.start > as_of:
+            errors[f"{path}.start"] = (
+                f"The start date must be on or before {checked_on}, the date being checked"
+            )
+        if period.end is not None and period.end > as_of:
+            errors[f"{path}.end"] = (
+                f"The end date must be on or before {checked_on}, the date being checked. "
+                "If you are still looked after, enter null"
+            )
+
+
+def _check_periods_together(
+    periods: list[tuple[int, CarePeriod]], as_of: date | None, errors: dict[str, str]
+) -> None:
+    """Short breaks are short, only the latest period may be ongoing, and no two overlap."""
+    ordered = sorted(periods, key=lambda indexed: (indexed[1].start, indexed[0]))
+    not_ongoing = []
+    for position, (index, period) in enumerate(ordered):
+        path = f"care_periods[{index}]"
+        if period.end is None and position < len(ordered) - 1:
+            errors[f"{path}.end"] = (
+                "Only your most recent period of care can still be going on. "
+                "Enter the last day of this period of care"
+            )
+            # It would overlap every later period too; one message says all there is to fix.
+            continue
+        not_ongoing.append((index, period))
+        last_day = period.end if period.end is not None else as_of
+        too_long = last_day is not None and (last_day - period.start).days >= SHORT_BREAK_MAX_DAYS
+        if period.short_break and too_long:
+            errors[f"{path}.short_break"] = (
+                f"A short break lasts {SHORT_BREAK_MAX_DAYS} days or fewer. If this stay was "
+                "longer, it was not a short break: set short_break to false"
+            )
+    _check_overlaps(not_ongoing, errors)
+
+
+def _check_overlaps(ordered: list[tuple[int, CarePeriod]], errors: dict[str, str]) -> None:
+    """No day can be in two periods of care (periods sorted by start)."""
+    reaching: CarePeriod | None = None  # the period so far that ends latest
+    for index, period in ordered:
+        if reaching is not None and (reaching.end is None or period.start <= reaching.end):
+            errors.setdefault(
+                f"care_periods[{index}]",
+                f"This period of care overlaps the one starting {long_date(reaching.start)}. "
+                "Change the dates so that no day is in two periods",
+            )
+        if reaching is None or (
+            reaching.end is not None and (period.end is None or period.end > reaching.end)
+        ):
+            reaching = period

@@ -1,0 +1,61 @@
+"""Amounts, ages and dates written the way a reader of the page's language expects."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from flask import Flask
+from flask_babel import format_currency, format_date, get_locale
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+
+from localoffer.content import Amount
+
+
+def money(gbp: Decimal) -> str:
+    """£2,000 for whole pounds, £12.50 otherwise, in the reader's number format."""
+    whole = gbp == gbp.to_integral_value()
+    return format_currency(gbp, "GBP", format="¤#,##0" if whole else "¤#,##0.00",
+                           currency_digits=False)  # fmt: skip
+
+
+def amount_phrase(amount: Amount) -> str:
+    value = money(amount.gbp)
+    per = {
+        "once": _("%(amount)s", amount=value),
+        "week": _("%(amount)s a week", amount=value),
+        "month": _("%(amount)s a month", amount=value),
+        "year": _("%(amount)s a year", amount=value),
+        "course": _("%(amount)s for your course", amount=value),
+        "birthday": _("%(amount)s on each birthday", amount=value),
+    }[amount.per]
+    if amount.qualifier == "up_to":
+        return _("up to %(amount)s", amount=per)
+    if amount.qualifier == "at_least":
+        return _("at least %(amount)s", amount=per)
+    return per
+
+
+def ages_phrase(age_from: int, age_to: int) -> str:
+    return _("From age %(start)d until you turn %(end)d", start=age_from, end=age_to)
+
+
+def long_date(day: date) -> str:
+    return format_date(day, format="long")
+
+
+def isolate(text: str) -> Markup:
+    """Wrap a number, date or amount so it reads correctly inside right-to-left text."""
+    return Markup("<bdi>%s</bdi>") % escape(text)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(
+        money=money,
+        amount_phrase=amount_phrase,
+        ages_phrase=ages_phrase,
+        long_date=long_date,
+        isolate=isolate,
+    )
+    app.jinja_env.globals["get_locale"] = get_locale

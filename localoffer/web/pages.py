@@ -1,0 +1,56 @@
+"""The offer itself: home, themes, entitlements, glossary, contacts and the fixed pages."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template
+
+from localoffer.content import KINDS, THEMES, Offer
+from localoffer.i18n import localised_route
+
+bp = Blueprint("pages", __name__)
+
+
+def offer() -> Offer:
+    return current_app.extensions["localoffer.offer"]
+
+
+@localised_route(bp, "/")
+def home() -> str:
+    return render_template("pages/home.html", themes=THEMES)
+
+
+@localised_route(bp, "/themes/<theme>/")
+def theme(theme: str) -> str:
+    if theme not in THEMES:
+        abort(404)
+    items = offer().in_theme(theme)
+    groups = [(kind, [e for e in items if e.kind == kind]) for kind in KINDS]
+    return render_template("pages/theme.html", theme=theme, groups=[g for g in groups if g[1]])
+
+
+@localised_route(bp, "/<theme>/<entitlement_id>/")
+def entitlement(theme: str, entitlement_id: str) -> str:
+    item = offer().get(entitlement_id)
+    if item is None or item.theme != theme:
+        abort(404)
+    return render_template("pages/entitlement.html", item=item)
+
+
+@localised_route(bp, "/glossary/")
+def glossary() -> str:
+    return render_template("pages/glossary.html", terms=offer().glossary)
+
+
+@localised_route(bp, "/contacts/")
+def contacts() -> str:
+    return render_template("pages/contacts.html")
+
+
+@localised_route(bp, "/accessibility/")
+def accessibility() -> str:
+    return render_template("pages/accessibility.html")
+
+
+@localised_route(bp, "/privacy/")
+def privacy() -> str:
+    return render_template("pages/privacy.html")

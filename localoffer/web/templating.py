@@ -1,0 +1,40 @@
+"""What every template can see: the offer, the council, and the design system's macros."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app
+from flask_babel import lazy_gettext as _l
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+
+from localoffer.rules.vocabulary import STATUSES
+from localoffer.web import words
+
+NAV_ITEMS = (
+    ("pages.home", _l("Home")),
+    ("pages.contacts", _l("Contacts")),
+    ("pages.glossary", _l("Words we use")),
+)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_loader = ChoiceLoader(
+        [
+            app.jinja_loader,  # type: ignore[list-item]
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    @app.context_processor
+    def offer_context() -> dict[str, Any]:
+        offer = current_app.extensions["localoffer.offer"]
+        return {
+            "offer": offer,
+            "council": offer.council,
+            "words": words,
+            "nav_items": NAV_ITEMS,
+            "statuses": STATUSES,
+        }

@@ -1,0 +1,47 @@
+"""Shared fixtures: the app on shipped content, a test client, and a parsed-page helper."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from flask import Flask
+from flask.testing import FlaskClient
+
+from localoffer import create_app
+
+FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Flask:
+    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False,
+                       "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}"})  # fmt: skip
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def page(client: FlaskClient) -> Callable[..., BeautifulSoup]:
+    """Fetch a URL, check the status, and return the parsed HTML."""
+
+    def fetch(url: str, status: int = 200) -> BeautifulSoup:
+        response = client.get(url)
+        assert response.status_code == status, f"{url} gave {response.status_code}"
+        return BeautifulSoup(response.data, "html.parser")
+
+    return fetch
+
+
+@pytest.fixture
+def fixture_content(tmp_path: Path) -> Path:
+    """A small, valid content tree copied into a temporary folder, ready to be broken."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target

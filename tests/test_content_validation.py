@@ -1,0 +1,159 @@
+"""A bad content file stops the portal and is named with its field and its problem."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from localoffer import create_app
+from localoffer.content import ContentError, load_offer
+
+NATIONAL = "national/housing/suitable-accommodation.md"
+COUNCIL = "council/health/free-gym.md"
+
+# (case, file, text to replace, replacement, field named, words in the message)
+BAD_CONTENT = [
+    ("bad yaml", NATIONAL, "theme: housing", "theme: [housing", "yaml", "cannot be read"),
+    ("missing field", NATIONAL, "summary: If you leave", "#summary: If you leave", "summary",
+     "missing"),
+    ("unknown theme", NATIONAL, "theme: housing", "theme: homes", "theme", "unknown value 'homes'"),
+    ("unknown kind", NATIONAL, "kind: statutory", "kind: optional", "kind",
+     "unknown value 'optional'"),
+    ("kind in the wrong folder", NATIONAL, "kind: statutory", "kind: council", "kind",
+     "does not belong"),
+    ("unknown status", NATIONAL, "who: [relevant]", "who: [relevent]", "who",
+     "unknown value 'relevent'"),
+    ("no status", NATIONAL, "who: [relevant]", "who: []", "who", "at least one"),
+    ("id not matching the file name", NATIONAL, "id: suitable-accommodation",
+     "id: suitable-home", "id", "does not match the file name"),
+    ("id not kebab-case", NATIONAL, "id: suitable-accommodation", "id: Suitable_Home", "id",
+     "kebab-case"),
+    ("age below 16", NATIONAL, "{from: 16, to: 18}", "{from: 15, to: 18}", "ages", "is 15"),
+    ("age above 25", NATIONAL, "{from: 16, to: 18}", "{from: 16, to: 26}", "ages", "is 26"),
+    ("from not below to", NATIONAL, "{from: 16, to: 18}", "{from: 18, to: 18}", "ages",
+     "must be less than"),
+    ("age not a number", NATIONAL, "{from: 16, to: 18}", "{from: sixteen, to: 18}", "ages",
+     "whole number"),
+    ("review due before last reviewed", NATIONAL, "review_due: 2027-11-01",
+     "review_due: 2026-10-01", "review_due", "must be after last_reviewed"),
+    ("date not a date", NATIONAL, "last_reviewed: 2026-11-01", "last_reviewed: last week",
+     "last_reviewed", "not a date"),
+    ("unknown condition", NATIONAL, "who: [relevant]", "who: [relevant]\nconditions: [rich]",
+     "conditions", "unknown value 'rich'"),
+    ("amount not a number", COUNCIL, "gbp: 250", "gbp: lots", "amount", "number of pounds"),
+    ("amount negative", COUNCIL, "gbp: 250", "gbp: -250", "amount", "number of pounds"),
+    ("amount with unknown period", COUNCIL, "per: year", "per: fortnight", "amount",
+     "'per' is 'fortnight'"),
+    ("statutory without legal basis", NATIONAL, 'legal_basis: "Children Act 1989, s.23B(8)"',
+     "", "legal_basis", "missing"),
+    ("no sources", NATIONAL, 'sources: ["Children Act 1989, s.23B(8)"]', "", "sources",
+     "missing"),
+    ("unknown field", NATIONAL, "theme: housing", "theme: housing\ncolour: blue", "colour",
+     "unknown field"),
+    ("theme not matching the folder", NATIONAL, "theme: housing", "theme: health", "theme",
+     "folder 'housing'"),
+    ("unknown contact", COUNCIL, "[leaving_care_team, forum]", "[leaving_care_team, mayor]",
+     "contacts", "'mayor' is not allowed"),
+    ("no front matter", COUNCIL, "---\nid: free-gym", "id: free-gym", "front matter", "missing"),
+    ("empty body", COUNCIL, "## What you can get\n\nA gym card worth up to £250 a year.", "",
+     "body", "is empty"),
+    ("missing council contact", "council/council.yaml", "  forum: {name: Our Voice forum, "
+     "email: forum@example.org}", "", "contacts.forum", "required"),
+    ("council contact with bad email", "council/council.yaml", "lct@example.org", "lct-at-example",
+     "contacts.leaving_care_team.email", "not an email address"),
+    ("council demo flag not a boolean", "council/council.yaml", "demo: true", "demo: maybe",
+     "demo", "true or false"),
+    ("glossary term without definition", "national/glossary.yaml",
+     "    definition: Your plan for leaving care.\n", "", "terms[1].definition", "missing"),
+]  # fmt: skip
+
+
+def _break(content: Path, file: str, old: str, new: str) -> None:
+    path = content / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not found in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("case", "file", "old", "new", "field", "message"), BAD_CONTENT, ids=[c[0] for c in BAD_CONTENT]
+)
+def test_bad_content_is_named_with_file_and_field(
+    fixture_content: Path, case: str, file: str, old: str, new: str, field: str, message: str
+) -> None:
+    """Each kind of mistake is reported as `file: field: problem`."""
+    _break(fixture_content, file, old, new)
+    with pytest.raises(ContentError) as raised:
+        load_offer(fixture_content)
+    lines = [str(p) for p in raised.value.problems]
+    assert any(line.startswith(f"{file}: {field}: ") and message in line for line in lines), lines
+
+
+def test_fixture_content_is_valid(fixture_content: Path) -> None:
+    """The fixture the bad cases start from loads cleanly, so each failure is the mutation's."""
+    offer = load_offer(fixture_content)
+    assert [e.id for e in offer.entitlements] == ["free-gym", "suitable-accommodation"]
+
+
+def test_duplicate_id_is_named(fixture_content: Path) -> None:
+    """Two files with one id are both refused, naming the other file."""
+    copy = fixture_content / "council" / "housing" / "suitable-accommodation.md"
+    copy.parent.mkdir()
+    text = (fixture_content / NATIONAL).read_text().replace("kind: statutory", "kind: council")
+    copy.write_text(text)
+    with pytest.raises(ContentError) as raised:
+        load_offer(fixture_content)
+    assert any("id" == p.field and "also used by" in p.message for p in raised.value.problems), (
+        raised.value.problems
+    )
+
+
+def test_every_problem_is_reported_at_once(fixture_content: Path) -> None:
+    """Two broken files give two problems, not just the first."""
+    _break(fixture_content, NATIONAL, "kind: statutory", "kind: optional")
+    _break(fixture_content, COUNCIL, "gbp: 250", "gbp: lots")
+    with pytest.raises(ContentError) as raised:
+        load_offer(fixture_content)
+    assert {p.path for p in raised.value.problems} == {NATIONAL, COUNCIL}
+
+
+def test_app_refuses_to_start_with_bad_content(fixture_content: Path) -> None:
+    """A bad file means no app at all, never a half-loaded offer."""
+    _break(fixture_content, COUNCIL, "who: [eligible", "who: [elegible")
+    with pytest.raises(ContentError, match="free-gym.md: who"):
+        create_app({"TESTING": True, "CONTENT_DIR": fixture_content,
+                    "COUNCIL_DIR": fixture_content / "council"})  # fmt: skip
+
+
+def _content_check(content: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LOCALOFFER_CONTENT_DIR": str(content)}
+    flask = Path(sys.executable).with_name("flask")
+    return subprocess.run(
+        [str(flask), "--app", "localoffer", "content", "check"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def test_content_check_command_lists_each_problem_on_one_line(fixture_content: Path) -> None:
+    """`flask content check` exits 1 with one line per problem, even though the app can't start."""
+    _break(fixture_content, NATIONAL, "kind: statutory", "kind: optional")
+    _break(fixture_content, COUNCIL, "gbp: 250", "gbp: lots")
+    result = _content_check(fixture_content)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith(f"{NATIONAL}: kind: unknown value 'optional'")
+    assert lines[1].startswith(f"{COUNCIL}: amount: 'gbp' must be a number")
+    assert "2 problem(s) found" in lines[-1]
+
+
+def test_content_check_lists_overdue_reviews(fixture_content: Path) -> None:
+    """An entry past its review date passes the check but is listed as overdue."""
+    _break(fixture_content, COUNCIL, "last_reviewed: 2026-11-01\nreview_due: 2027-11-01",
+           "last_reviewed: 2020-01-01\nreview_due: 2021-01-01")  # fmt: skip
+    result = _content_check(fixture_content)
+    assert result.returncode == 0, result.stderr
+    assert "Review overdue: council/health/free-gym.md (was due 2021-01-01)" in result.stdout
