@@ -1,0 +1,31 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install install-test lint content-check
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+
+## Install and start the portal on SQLite with the shipped content.
+run: install
+	$(BIN)/flask --app localoffer run --host $(HOST) --port $(PORT)
+
+## Install and run the whole test suite (lint included).
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/flask --app localoffer content check
+	$(BIN)/pytest
+
+content-check: install
+	$(BIN)/flask --app localoffer content check
