@@ -107,7 +107,7 @@ def test_duplicate_id_is_named(fixture_content: Path) -> None:
     copy.write_text(text)
     with pytest.raises(ContentError) as raised:
         load_offer(fixture_content)
-    assert any("id" == p.field and "also used by" in p.message for p in raised.value.problems), (
+    assert any(p.field == "id" and "also used by" in p.message for p in raised.value.problems), (
         raised.value.problems
     )
 
@@ -124,7 +124,7 @@ def test_every_problem_is_reported_at_once(fixture_content: Path) -> None:
 def test_app_refuses_to_start_with_bad_content(fixture_content: Path) -> None:
     """A bad file means no app at all, never a half-loaded offer."""
     _break(fixture_content, COUNCIL, "who: [eligible", "who: [elegible")
-    with pytest.raises(ContentError, match="free-gym.md: who"):
+    with pytest.raises(ContentError, match=r"free-gym\.md: who"):
         create_app({"TESTING": True, "CONTENT_DIR": fixture_content,
                     "COUNCIL_DIR": fixture_content / "council"})  # fmt: skip
 

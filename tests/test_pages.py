@@ -23,10 +23,11 @@ def crawl(client: FlaskClient, start: str = "/") -> dict[str, BeautifulSoup]:
     while queue:
         url = queue.pop()
         response = client.get(url)
+        response.close()
         assert response.status_code == 200, f"{url} gave {response.status_code}"
-        if not response.mimetype == "text/html":
+        if response.mimetype != "text/html":
             continue
-        soup = BeautifulSoup(response.data, "html.parser")
+        soup = BeautifulSoup(response.get_data(), "html.parser")
         pages[url] = soup
         for link in soup.select("a[href], link[href]"):
             target = urljoin(url, link["href"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,8 @@ NOT_YET_SET = "not yet set"
 MIN_AGE, MAX_AGE = 16, 25
 _TRANSLATION_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]{2,3})$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL)
+_MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{2})?)")
+_GLOSSARY_LINK = re.compile(r"\(/glossary/#([^)\s]+)\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_SYNTAX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+\.\s+|>\s?)|[*_`|]", re.MULTILINE)
 
@@ -82,10 +85,41 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
         seen.setdefault(item.id, item.path)
 
     glossary = _load_glossary([national / "glossary.yaml", council_dir / "glossary.yaml"], problems)
+    known_terms = {term.id for term in glossary}
+    for item in entitlements:
+        _check_cross_references(item, known_terms, problems)
     if problems or council is None:
         raise ContentError(problems)
     entitlements.sort(key=lambda e: (THEMES.index(e.theme), KINDS.index(e.kind), e.title))
     return Offer(council=council, entitlements=tuple(entitlements), glossary=glossary)
+
+
+def money_figures(text: str) -> list[Decimal]:
+    """Every £ amount written in a piece of text."""
+    return [Decimal(figure.replace(",", "")) for figure in _MONEY.findall(text)]
+
+
+def _check_cross_references(item: Entitlement, terms: set[str], problems: list[Problem]) -> None:
+    """Figures in prose must be the one the data carries; glossary links must land."""
+    for field, text in (("summary", item.summary), ("body", item.body_text)):
+        for figure in money_figures(text):
+            if item.amount is None or figure != item.amount.gbp:
+                expected = f"£{item.amount.gbp}" if item.amount else "no amount"
+                problems.append(
+                    Problem(
+                        item.path,
+                        field,
+                        f"mentions £{figure:,} but amount is "
+                        f"{expected}; only the front matter amount may appear",
+                    )
+                )
+    for term in _GLOSSARY_LINK.findall(item.markdown):
+        if term not in terms:
+            problems.append(
+                Problem(
+                    item.path, "body", f"links to /glossary/#{term}, which is not in the glossary"
+                )
+            )
 
 
 def _display(path: Path, root: Path) -> str:
@@ -210,6 +244,7 @@ def _load_entitlement(
         ),
         body_html=render_markdown(body),
         body_text=plain_text(body),
+        markdown=body,
         path=shown,
         source_hash=source_hash(title, summary, body),
         last_reviewed=last_reviewed,

@@ -60,6 +60,7 @@ class Entitlement:
     criteria: Criteria
     body_html: Markup
     body_text: str
+    markdown: str = field(repr=False)
     path: str
     source_hash: str
     last_reviewed: date

@@ -1,0 +1,57 @@
+"""The law of care-leaver status and entitlements, as pure functions over dataclasses.
+
+Nothing here knows about Flask, files or today's date: the caller passes the date.
+"""
+
+from localoffer.rules.answers import Answers, CarePeriod, InvalidAnswers, parse_answers
+from localoffer.rules.dates import age_on, birthday
+from localoffer.rules.entitlements import EntitlementResult, Match, entitlements_for
+from localoffer.rules.periods import THIRTEEN_WEEKS, days_looked_after_since
+from localoffer.rules.status import Assessment, Reason, assess
+from localoffer.rules.vocabulary import (
+    ASKED_CONDITIONS,
+    CONDITIONS,
+    ELIGIBLE,
+    FORMER_RELEVANT,
+    IN_EDUCATION_OR_TRAINING,
+    IN_FOSTER_CARE_AT_18,
+    IN_HIGHER_EDUCATION,
+    LEAVING_RESIDENTIAL_CARE,
+    LOOKED_AFTER,
+    NONE,
+    QUALIFYING,
+    RELEVANT,
+    STATUSES,
+    Criteria,
+)
+
+__all__ = [
+    "ASKED_CONDITIONS",
+    "CONDITIONS",
+    "ELIGIBLE",
+    "FORMER_RELEVANT",
+    "IN_EDUCATION_OR_TRAINING",
+    "IN_FOSTER_CARE_AT_18",
+    "IN_HIGHER_EDUCATION",
+    "LEAVING_RESIDENTIAL_CARE",
+    "LOOKED_AFTER",
+    "NONE",
+    "QUALIFYING",
+    "RELEVANT",
+    "STATUSES",
+    "THIRTEEN_WEEKS",
+    "Answers",
+    "Assessment",
+    "CarePeriod",
+    "Criteria",
+    "EntitlementResult",
+    "InvalidAnswers",
+    "Match",
+    "Reason",
+    "age_on",
+    "assess",
+    "birthday",
+    "days_looked_after_since",
+    "entitlements_for",
+    "parse_answers",
+]

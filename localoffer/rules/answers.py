@@ -31,6 +31,8 @@ FLAGS: tuple[str, ...] = (
 FIELDS: frozenset[str] = frozenset({"date_of_birth", "as_of", "care_periods", *FLAGS})
 PERIOD_FIELDS: frozenset[str] = frozenset({"start", "end", "short_break"})
 
+_NOT_AN_OBJECT = 'Send your answers as a JSON object, for example {"date_of_birth": "2007-05-01"}'
+
 # fromisoformat alone would also take 20210601 or 2021-W22; the contract is YYYY-MM-DD only,
 # and [0-9] rather than \d keeps out other scripts' digits.
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -69,11 +71,7 @@ class InvalidAnswers(ValueError):
 def parse_answers(data: object, today: date) -> tuple[Answers, date]:
     """Turn a JSON API body into Answers and the date to check them on (DESIGN.md, JSON API)."""
     if not isinstance(data, dict):
-        raise InvalidAnswers(
-            {
-                "body": 'Send your answers as a JSON object, for example {"date_of_birth": "2007-05-01"}'
-            }
-        )
+        raise InvalidAnswers({"body": _NOT_AN_OBJECT})
     errors: dict[str, str] = {}
     _reject_unknown(data, FIELDS, "", errors)
 

@@ -13,7 +13,7 @@ _MONTHS = (
 
 
 def birthday(date_of_birth: date, age: int) -> date:
-    """The day a person reaches `age`; 29 February falls on 1 March (Family Law Reform Act 1969, s.9)."""
+    """The day a person reaches `age`; 29 February -> 1 March (Family Law Reform Act 1969, s.9)."""
     year = date_of_birth.year + age
     try:
         return date_of_birth.replace(year=year)
@@ -29,7 +29,7 @@ def day_before_birthday(date_of_birth: date, age: int) -> date:
 
 
 def age_on(date_of_birth: date, day: date) -> int:
-    """Age in whole years on `day`; the age changes on the birthday (Family Law Reform Act 1969, s.9)."""
+    """Whole years on `day`, changing on the birthday (Family Law Reform Act 1969, s.9)."""
     years = day.year - date_of_birth.year
     if day < birthday(date_of_birth, years):
         years -= 1

@@ -62,5 +62,5 @@ def day_count_reached(ranges: Iterable[DayRange], since: date, count: int) -> da
 
 
 def days_looked_after_since(start_day: date, periods: Iterable[CarePeriod], until: date) -> int:
-    """Days looked after from start_day to until inclusive, short breaks excluded (CPPCR regs 40, 48)."""
+    """Days looked after, start_day to until inclusive, without short breaks (CPPCR regs 40, 48)."""
     return days_in(counted_ranges(periods, until), start_day, until)

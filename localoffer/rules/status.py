@@ -192,7 +192,7 @@ def was_eligible_on_leaving(ranges: tuple[DayRange, ...], days_of: _Birthdays) -
 def is_relevant_by_detention(
     answers: Answers, ranges: tuple[DayRange, ...], days_of: _Birthdays
 ) -> bool:
-    """In custody or hospital at 16 after 13 weeks looked after since 14 (CL Regs 2010 reg. 3(2))."""
+    """In custody or hospital at 16 after 13 weeks in care since 14 (CL Regs 2010 reg. 3(2))."""
     before_16 = days_of.b16 - ONE_DAY
     return (
         answers.detained_or_in_hospital_on_16th_birthday
@@ -334,7 +334,7 @@ def _counting_on(on: date, days: int, days_of: _Birthdays) -> Reason:
 
 
 def _detention_reason(days_of: _Birthdays, now: bool) -> Reason:
-    """Relevant because detained or in hospital at 16 (Care Leavers (England) Regs 2010 reg. 3(2))."""
+    """Relevant because detained or in hospital at 16 (Care Leavers Regs 2010 reg. 3(2))."""
     status = (
         f"so you are a relevant child until the day before your 18th birthday "
         f"({long_date(days_of.last_child_day)})"
@@ -411,7 +411,7 @@ def _parent_reason(adult: bool) -> Reason:
 
 
 def _not_a_care_leaver(route: _Route, on: date, days_of: _Birthdays) -> _Finding:
-    """Never looked after, or not looked after since the 16th birthday (s.24(1B); Sch. 2 para 19B)."""
+    """Never looked after, or not since the 16th birthday (s.24(1B); Sch. 2 para 19B)."""
     if route.route == "never":
         reason = Reason(
             "You have not told us about any time looked after by a council, so you are not a "
@@ -461,8 +461,9 @@ def _former_relevant(route: _Route, days_of: _Birthdays) -> _Finding:
     b18 = long_date(days_of.b18)
     if route.route == "eligible":
         reason = Reason(
-            "You were still looked after, as an eligible child, the day before your 18th birthday. "
-            f"Care ends at 18, so you became a former relevant child on your 18th birthday ({b18}).",
+            "You were still looked after, as an eligible child, the day before your 18th "
+            "birthday. Care ends at 18, so you became a former relevant child on your 18th "
+            f"birthday ({b18}).",
             CA_S23C,
         )
         reasons: tuple[Reason, ...] = (reason,)
@@ -479,7 +480,8 @@ def _former_relevant(route: _Route, days_of: _Birthdays) -> _Finding:
         reasons = (
             _detention_reason(days_of, now=False),
             Reason(
-                f"Relevant children become former relevant children on their 18th birthday ({b18}).",
+                "Relevant children become former relevant children on their 18th birthday "
+                f"({b18}).",
                 CA_S23C,
             ),
         )
@@ -521,7 +523,7 @@ def _past_25(days_of: _Birthdays) -> _Finding:
 def _detention_not_enough(
     answers: Answers, ranges: tuple[DayRange, ...], on: date, days_of: _Birthdays
 ) -> tuple[Reason, ...]:
-    """Custody or hospital at 16 counts only after 13 weeks looked after (CL Regs 2010 reg. 3(2))."""
+    """Custody or hospital at 16 counts only after 13 weeks in care (CL Regs 2010 reg. 3(2))."""
     before_16 = days_of.b16 - ONE_DAY
     if (
         not answers.detained_or_in_hospital_on_16th_birthday
@@ -559,8 +561,9 @@ def _counting_reasons(
     if any(period.short_break for period in answers.care_periods):
         reasons.append(
             Reason(
-                "We have not counted your short breaks: time in a planned series of short breaks "
-                "does not count towards the 13 weeks, and does not on its own make you a care leaver.",
+                "We have not counted your short breaks: time in a planned series of short "
+                "breaks does not count towards the 13 weeks, and does not on its own make you a "
+                "care leaver.",
                 CPPCR_REG48,
             )
         )
@@ -574,8 +577,8 @@ def _counting_reasons(
     ):
         reasons.append(
             Reason(
-                "Care ends by law on the 18th birthday, so we have counted your time looked after up "
-                f"to the day before it ({long_date(days_of.last_child_day)}).",
+                "Care ends by law on the 18th birthday, so we have counted your time looked "
+                f"after up to the day before it ({long_date(days_of.last_child_day)}).",
                 CA_S105,
             )
         )
