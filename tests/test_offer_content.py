@@ -1,0 +1,100 @@
+"""The shipped offer is complete, sourced, current, readable, and its figures are its data's."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+import textstat
+from bs4 import BeautifulSoup
+from flask import Flask
+
+from localoffer.config import content_dirs
+from localoffer.content import THEMES, Entitlement, Offer, load_offer
+from localoffer.content.loader import money_figures
+
+STABLE_IDS = [
+    "personal-adviser", "pathway-plan", "staying-put", "higher-education-bursary",
+    "vacation-accommodation", "advocacy", "access-to-records", "suitable-accommodation",
+    "education-training-support", "priority-need-housing",
+]  # fmt: skip
+SUMMARY_GRADE_LIMIT = 8
+BODY_GRADE_LIMIT = 9
+# The date the shipped content was last reviewed as a whole; reviews must be due after it.
+CONTENT_REVIEWED_ON = date(2026, 11, 23)
+
+OFFER: Offer = load_offer(*content_dirs({}))
+ENTITLEMENTS = OFFER.entitlements
+
+
+def ids(item: Entitlement) -> str:
+    return item.id
+
+
+def test_offer_has_at_least_45_entitlements_and_5_per_theme() -> None:
+    """The offer is complete enough to be useful in every theme (DfE local offer guidance)."""
+    per_theme = Counter(item.theme for item in ENTITLEMENTS)
+    assert len(ENTITLEMENTS) >= 45
+    assert {theme: per_theme[theme] for theme in THEMES if per_theme[theme] < 5} == {}
+
+
+def test_statutory_and_council_offers_are_kept_apart() -> None:
+    """The law and the council's own extras live in their own folders, as the guidance asks."""
+    for item in ENTITLEMENTS:
+        folder = item.path.split("/")[0]
+        assert (folder == "council") == (item.kind == "council"), item.path
+
+
+@pytest.mark.parametrize("entitlement_id", STABLE_IDS)
+def test_stable_ids_exist(entitlement_id: str) -> None:
+    """The ids the checker and other services rely on are all present."""
+    assert OFFER.get(entitlement_id) is not None
+
+
+@pytest.mark.parametrize("item", [e for e in ENTITLEMENTS if e.kind != "council"], ids=ids)
+def test_law_and_national_schemes_cite_their_basis_and_sources(item: Entitlement) -> None:
+    """Every statutory entitlement and national scheme says where it comes from."""
+    assert item.legal_basis and item.legal_basis.strip()
+    assert item.sources
+
+
+@pytest.mark.parametrize("item", ENTITLEMENTS, ids=ids)
+def test_no_review_is_overdue(item: Entitlement) -> None:
+    """Nothing shipped is past its review date."""
+    assert item.review_due > CONTENT_REVIEWED_ON
+
+
+@pytest.mark.parametrize("item", ENTITLEMENTS, ids=ids)
+def test_summary_reads_at_grade_8_or_below(item: Entitlement) -> None:
+    """Summaries are for a 16-year-old on a phone (Flesch-Kincaid grade 8 or below)."""
+    assert textstat.flesch_kincaid_grade(item.summary) <= SUMMARY_GRADE_LIMIT
+
+
+@pytest.mark.parametrize("item", ENTITLEMENTS, ids=ids)
+def test_body_reads_at_grade_9_or_below(item: Entitlement) -> None:
+    """Bodies are plain English (Flesch-Kincaid grade 9 or below)."""
+    assert textstat.flesch_kincaid_grade(item.body_text) <= BODY_GRADE_LIMIT
+
+
+@pytest.mark.parametrize("item", ENTITLEMENTS, ids=ids)
+def test_every_amount_on_the_page_is_the_amount_in_front_matter(client, item: Entitlement) -> None:
+    """No figure appears on a page that the entitlement's data does not carry."""
+    soup = BeautifulSoup(client.get(item.url).data, "html.parser")
+    figures = set(money_figures(soup.select_one("main").get_text(" ")))
+    assert figures == ({item.amount.gbp} if item.amount else set())
+
+
+def test_amount_is_shown_with_its_period_and_limit(app: Flask, client) -> None:
+    """An amount with a limit reads like 'up to £1,200 a year'."""
+    item = OFFER.get("sixteen-to-nineteen-bursary")
+    assert item is not None and item.amount is not None
+    soup = BeautifulSoup(client.get(item.url).data, "html.parser")
+    assert soup.select_one(".app-amount").get_text(strip=True) == "up to £1,200 a year"
+
+
+def test_glossary_explains_the_words_care_leavers_meet() -> None:
+    """The glossary has the legal categories and the everyday jargon."""
+    needed = {"eligible", "relevant", "former-relevant", "qualifying", "pathway-plan",
+              "personal-adviser", "staying-put", "staying-close", "advocacy"}  # fmt: skip
+    assert needed <= OFFER.glossary_ids
