@@ -40,10 +40,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     csrf.init_app(app)
 
+    from localoffer.api import routes as api_routes
+    from localoffer.checker import cli as checker_cli
+    from localoffer.checker import routes as checker_routes
     from localoffer.web import errors, formatting, pages, templating
 
     formatting.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
     app.register_blueprint(pages.bp)
+    # JSON clients send no CSRF token; the API accepts only application/json, which a
+    # cross-site HTML form cannot send.
+    csrf.exempt(api_routes.bp)
+    app.register_blueprint(api_routes.bp)
+    app.register_blueprint(checker_routes.bp)
+    checker_cli.init_app(app)
     return app

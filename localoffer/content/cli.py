@@ -6,11 +6,9 @@ stops the app itself from starting.
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import click
 
+from localoffer.clock import uk_today
 from localoffer.config import content_dirs
 from localoffer.content.loader import load_offer
 from localoffer.content.problems import ContentError
@@ -32,7 +30,7 @@ def check() -> None:
             click.echo(str(problem), err=True)
         click.echo(f"{len(error.problems)} problem(s) found: the portal will not start.", err=True)
         raise SystemExit(1) from None
-    today = datetime.now(ZoneInfo("Europe/London")).date()
+    today = uk_today()
     counts = {kind: sum(e.kind == kind for e in offer.entitlements) for kind in
               ("statutory", "national", "council")}  # fmt: skip
     click.echo(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 PAGES = (400, 404, 405, 413, 429, 500, 503)
@@ -10,13 +10,16 @@ PAGES = (400, 404, 405, 413, 429, 500, 503)
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[str, int]:
+    def http_error(error: HTTPException) -> tuple[str | Response, int]:
         code = error.code or 500
+        if request.path.startswith("/api/"):
+            # API clients get JSON in the same shape as validation errors.
+            return jsonify(errors={"request": error.description or error.name}), code
         template = f"errors/{code if code in PAGES else 500}.html"
         return render_template(template, code=code), code
 
     @app.errorhandler(Exception)
-    def unexpected_error(error: Exception) -> tuple[str, int]:
+    def unexpected_error(error: Exception) -> tuple[str | Response, int]:
         # Log the cause for the council, show the young person a kind page, never a trace.
         app.logger.exception("Unhandled error", exc_info=error)
         return http_error(InternalServerError())

@@ -57,5 +57,6 @@ def init_app(app: Flask) -> None:
         ages_phrase=ages_phrase,
         long_date=long_date,
         isolate=isolate,
+        fromiso=date.fromisoformat,
     )
     app.jinja_env.globals["get_locale"] = get_locale

@@ -13,6 +13,7 @@ from localoffer.web import words
 
 NAV_ITEMS = (
     ("pages.home", _l("Home")),
+    ("checker.start", _l("Check what you can get")),
     ("pages.contacts", _l("Contacts")),
     ("pages.glossary", _l("Words we use")),
 )
@@ -22,11 +23,18 @@ def init_app(app: Flask) -> None:
     app.jinja_loader = ChoiceLoader(
         [
             app.jinja_loader,  # type: ignore[list-item]
-            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
         ]
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+    app.add_template_global(form_errors)
 
     @app.context_processor
     def offer_context() -> dict[str, Any]:
@@ -38,3 +46,14 @@ def init_app(app: Flask) -> None:
             "nav_items": NAV_ITEMS,
             "statuses": STATUSES,
         }
+
+
+def form_errors(form: Any) -> list[dict[str, str]]:
+    """The error summary's list, each linking to the box or option that needs fixing."""
+    items = []
+    for field in form:
+        if not field.errors:
+            continue
+        target = f"{field.id}-day" if field.type == "DateInputField" else field.id
+        items.append({"text": str(field.errors[0]), "href": f"#{target}"})
+    return items

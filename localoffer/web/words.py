@@ -95,3 +95,44 @@ def kind_label(kind: str, council: str) -> str:
 def kind_heading(kind: str, council: str) -> str:
     heading = KIND_HEADINGS[kind]
     return str(heading) % {"council": council} if kind == "council" else str(heading)
+
+
+STATUS_HEADLINES: dict[str, LazyString] = {
+    "looked_after": _l("You are in care, and not yet a care leaver in law"),
+    "eligible": _l("You are in care, and you will get support when you leave"),
+    "relevant": _l("You are a care leaver aged 16 or 17"),
+    "former_relevant": _l("You are a care leaver aged 18 or over"),
+    "qualifying": _l("You can get some help as a care leaver"),
+    "none": _l("You are not a care leaver in law, but you can still get help"),
+}
+
+STATUS_MEANINGS: dict[str, LazyString] = {
+    "looked_after": _l(
+        "The council looks after you now. Leaving care support starts once you have been in "
+        "care for 13 weeks since your 14th birthday, with some of that time after you turn 16. "
+        "Your social worker and your independent reviewing officer can tell you more."
+    ),
+    "eligible": _l(
+        "You have a personal adviser and a pathway plan. When you leave care, the council "
+        "must still support you, and most of this offer is for you."
+    ),
+    "relevant": _l(
+        "The council must give you somewhere suitable to live and money to live on, a "
+        "personal adviser and a pathway plan, until you are 18. Then you become a former "
+        "relevant child and your support goes on."
+    ),
+    "former_relevant": _l(
+        "You can have a personal adviser and a pathway plan until you are 25, and help with "
+        "education, training, work and housing."
+    ),
+    "qualifying": _l(
+        "The council must give you advice and help, and can help with education, training "
+        "and money. You do not get a personal adviser, but you can ask the leaving care team "
+        "for help at any time."
+    ),
+    "none": _l(
+        "From your answers, the leaving care law does not cover you now. Some help from the "
+        "council and other services may still be open to you. If you think this is wrong, "
+        "talk to the leaving care team or ask an advocate to help you."
+    ),
+}

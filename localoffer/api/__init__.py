@@ -1,0 +1,1 @@
+"""The JSON API: the same checker and offer, for other services and scripts."""

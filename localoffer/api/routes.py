@@ -1,0 +1,60 @@
+"""`/api/v1/...`: JSON in, JSON out, every bad input named, never a 500."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from localoffer.checker.service import check, result_json
+from localoffer.clock import uk_today
+from localoffer.rules import InvalidAnswers, parse_answers
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+API_PREFIX = bp.url_prefix
+
+# A real request is a few hundred bytes; 50 care periods fit easily in this.
+MAX_BODY_BYTES = 16 * 1024
+
+
+def errors(status: int, problems: dict[str, str]) -> tuple[Response, int]:
+    return jsonify(errors=problems), status
+
+
+def read_json_body() -> tuple[Any, tuple[Response, int] | None]:
+    """The parsed body, or the error response explaining why there isn't one."""
+    if request.mimetype != "application/json":
+        return None, errors(
+            415, {"content_type": "Send the answers with Content-Type: application/json"}
+        )
+    if (request.content_length or 0) > MAX_BODY_BYTES:
+        return None, errors(413, {"body": f"Send at most {MAX_BODY_BYTES} bytes"})
+    raw = request.stream.read(MAX_BODY_BYTES + 1)
+    if len(raw) > MAX_BODY_BYTES:
+        return None, errors(413, {"body": f"Send at most {MAX_BODY_BYTES} bytes"})
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant), None
+    except (ValueError, RecursionError):
+        # ValueError covers bad UTF-8, bad JSON and NaN/Infinity, which JSON does not allow.
+        return None, errors(400, {"body": "Send a valid JSON object encoded as UTF-8"})
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+@bp.post("/eligibility")
+def eligibility() -> tuple[Response, int] | Response:
+    data, problem = read_json_body()
+    if problem:
+        return problem
+    try:
+        answers, as_of = parse_answers(data, today=uk_today())
+    except InvalidAnswers as invalid:
+        return errors(400, invalid.errors)
+    result = check(answers, as_of, current_app.extensions["localoffer.offer"])
+    response = jsonify(result_json(result))
+    # The answers include a date of birth: no cache anywhere may keep the result.
+    response.headers["Cache-Control"] = "no-store"
+    return response

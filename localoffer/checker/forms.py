@@ -1,0 +1,141 @@
+"""The checker's questions: one form per page, GOV.UK radios and date inputs."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovRadioInput, GovSubmitInput
+from wtforms import BooleanField, RadioField, SubmitField
+from wtforms.validators import InputRequired
+
+from localoffer.web.fields import DateInputField
+
+YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
+YES_NO_UNSURE = [*YES_NO, ("unsure", _l("I'm not sure"))]
+
+
+class QuestionForm(FlaskForm):
+    """A page with one question; `answer` is the field the page asks about."""
+
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+def radio_form(
+    label: str, choices: list, error: str, hint: str | None = None
+) -> type[QuestionForm]:
+    """A one-question yes/no (or multiple choice) form, declared as data."""
+
+    class RadioQuestion(QuestionForm):
+        answer = RadioField(
+            label,
+            choices=choices,
+            description=hint or "",
+            validators=[InputRequired(message=error)],
+            widget=GovRadioInput(),
+        )
+
+    return RadioQuestion
+
+
+RouteForm = radio_form(
+    _l("Do you know the dates you were in care?"),
+    [("dates", _l("Yes, I know my dates or can find them")),
+     ("rough", _l("No, I'm not sure of my dates"))],
+    _l("Select yes if you know the dates you were in care"),
+    _l("If you are not sure, we will ask some simple questions instead and give you a best "
+       "answer."),
+)  # fmt: skip
+
+InCareNowForm = radio_form(
+    _l("Are you in care now?"),
+    YES_NO,
+    _l("Select yes if you are in care now"),
+    _l("This means living in foster care, a children's home or other care arranged by the "
+       "council."),
+)  # fmt: skip
+
+CareAfter16Form = radio_form(
+    _l("Were you in care on or after your 16th birthday?"),
+    YES_NO_UNSURE,
+    _l("Select if you were in care on or after your 16th birthday"),
+)
+
+TimeInCareForm = radio_form(
+    _l("Since your 14th birthday, how long have you been in care in total?"),
+    [("long", _l("13 weeks (about 3 months) or more")),
+     ("short", _l("Less than 13 weeks")),
+     ("unsure", _l("I'm not sure"))],
+    _l("Select how long you have been in care since your 14th birthday"),
+    _l("Add up all the times you were in care. Do not count planned short breaks, where you "
+       "went back home after each stay."),
+)  # fmt: skip
+
+SpecialGuardianshipForm = radio_form(
+    _l("Did you leave care because a special guardianship order was made?"),
+    YES_NO_UNSURE,
+    _l("Select if you left care on a special guardianship order"),
+    _l("A special guardianship order is a court order that lets someone, often a relative, "
+       "look after you until you are 18."),
+)  # fmt: skip
+
+CustodyForm = radio_form(
+    _l("On your 16th birthday, were you in custody or in hospital?"),
+    YES_NO,
+    _l("Select yes if you were in custody or in hospital on your 16th birthday"),
+    _l("Custody means a young offender institution, secure training centre or prison."),
+)
+
+LivedWithParentForm = radio_form(
+    _l("Since you left care, have you lived with a parent for 6 months or more in a row?"),
+    YES_NO,
+    _l("Select yes if you have lived with a parent for 6 months or more since leaving care"),
+    _l("A parent includes anyone with parental responsibility for you."),
+)
+
+EducationForm = radio_form(
+    _l("Are you in education or training now?"),
+    [("none", _l("No")),
+     ("education", _l("Yes, at school, college, or on an apprenticeship or training course")),
+     ("higher", _l("Yes, at university or on another higher education course"))],
+    _l("Select if you are in education or training now"),
+)  # fmt: skip
+
+AddAnotherForm = radio_form(
+    _l("Were you in care at any other time?"),
+    YES_NO,
+    _l("Select yes if you were in care at any other time"),
+    _l("Include every time since your 14th birthday, even short ones."),
+)
+
+
+class DateOfBirthForm(QuestionForm):
+    answer = DateInputField(
+        _l("What is your date of birth?"), thing=_l("your date of birth"),
+        description=_l("For example, 27 3 2008"),
+    )  # fmt: skip
+
+
+class CarePeriodForm(QuestionForm):
+    start = DateInputField(
+        _l("When did this time in care start?"), thing=_l("the date this time in care started"),
+        description=_l("For example, 1 6 2021. If you are not sure of the day, put 1."),
+    )  # fmt: skip
+    still_in_care = BooleanField(_l("I'm still in care"), widget=GovCheckboxInput())
+    end = DateInputField(
+        _l("When did it end?"), thing=_l("the date this time in care ended"), required=False,
+        description=_l("The last day you were in care. Leave empty if you are still in care."),
+    )  # fmt: skip
+    short_break = RadioField(
+        _l("Was this a planned short break?"),
+        choices=YES_NO,
+        description=_l(
+            "A short break is a planned stay of 17 days or less with the same carers, going "
+            "home to a parent after each stay. Most people should answer no."
+        ),
+        validators=[InputRequired(message=_l("Select yes if this was a planned short break"))],
+        widget=GovRadioInput(),
+    )
+
+
+class ConfirmForm(FlaskForm):
+    submit = SubmitField(_l("See what you can get"), widget=GovSubmitInput())

@@ -1,0 +1,74 @@
+"""The checker's answers while they are being given: kept only in the browser's session cookie.
+
+Nothing is written to the server: the signed cookie lives in the young person's browser
+and is gone when they close it or press "clear my answers".
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from flask import session
+
+SESSION_KEY = "checker"
+
+
+@dataclass
+class CheckerState:
+    route: str | None = None
+    date_of_birth: str | None = None
+    periods: list[dict[str, Any]] = field(default_factory=list)
+    add_another: str | None = None
+    in_care_now: str | None = None
+    care_after_16: str | None = None
+    time_in_care: str | None = None
+    special_guardianship: str | None = None
+    custody: str | None = None
+    lived_with_parent: str | None = None
+    education: str | None = None
+
+    @classmethod
+    def load(cls) -> CheckerState:
+        stored = session.get(SESSION_KEY) or {}
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in stored.items() if k in known})
+
+    def save(self) -> None:
+        session[SESSION_KEY] = asdict(self)
+
+    @staticmethod
+    def clear() -> None:
+        session.pop(SESSION_KEY, None)
+
+    @property
+    def dob(self) -> date | None:
+        return date.fromisoformat(self.date_of_birth) if self.date_of_birth else None
+
+    @property
+    def still_in_care(self) -> bool | None:
+        """True or False once known from the answers so far, None before."""
+        if self.route == "dates":
+            return any(p["end"] is None for p in self.periods) if self.periods else None
+        if self.route == "rough":
+            return None if self.in_care_now is None else self.in_care_now == "yes"
+        return None
+
+    def api_body(self, as_of: date) -> dict[str, Any]:
+        """The answers in the JSON API's shape, so the one validator checks them."""
+        return {
+            "date_of_birth": self.date_of_birth,
+            "as_of": as_of.isoformat(),
+            "care_periods": [dict(p) for p in self.periods],
+            **self.flags(),
+        }
+
+    def flags(self) -> dict[str, bool]:
+        return {
+            "detained_or_in_hospital_on_16th_birthday": self.custody == "yes",
+            "special_guardianship_order": self.special_guardianship == "yes",
+            "lived_with_parent_6_months": self.lived_with_parent == "yes",
+            "in_education_or_training": self.education in ("education", "higher"),
+            "in_higher_education": self.education == "higher",
+        }

@@ -1,0 +1,45 @@
+"""The named scenarios in cases.yaml, each run through parse_answers and assess."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from localoffer.rules import STATUSES, assess, parse_answers
+
+
+def _as_date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def test_the_case_file_covers_every_status(all_status_cases: list[dict[str, Any]]) -> None:
+    """Every status in the vocabulary is the expected outcome of at least one case."""
+    assert {case["expect"]["status"] for case in all_status_cases} == set(STATUSES)
+
+
+def test_every_case_has_a_unique_name_and_cites_a_section(
+    all_status_cases: list[dict[str, Any]],
+) -> None:
+    """Cases are named once each and say which part of the law they test."""
+    names = [case["name"] for case in all_status_cases]
+    assert len(names) == len(set(names)) >= 45
+    assert all(case.get("section") for case in all_status_cases)
+
+
+def test_status_case(status_case: dict[str, Any], today: date) -> None:
+    """The answers give the expected status, day count, dates and reasons."""
+    body = {**status_case["answers"], "as_of": status_case["as_of"]}
+    answers, as_of = parse_answers(body, today=today)
+    assessment = assess(answers, on=as_of)
+    expect = status_case["expect"]
+
+    assert assessment.status == expect["status"]
+    assert assessment.days_looked_after_since_14 == int(expect["days"])
+    assert assessment.status_since == _as_date(expect["status_since"])
+    if "status_until" in expect:
+        assert assessment.status_until == _as_date(expect["status_until"])
+    texts = " | ".join(reason.text for reason in assessment.reasons)
+    for fragment in expect.get("reasons", []):
+        assert fragment in texts
+    for provision in expect.get("legal_basis", []):
+        assert provision in assessment.legal_basis
