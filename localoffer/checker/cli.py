@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from localoffer.checker.service import CheckResult, check, result_json
 from localoffer.clock import uk_today
@@ -46,6 +47,7 @@ def _describe(result: CheckResult) -> str:
 
 
 @click.command("check")
+@with_appcontext
 @click.option("--dob", required=True, help="Date of birth, YYYY-MM-DD.")
 @click.option(
     "--period",

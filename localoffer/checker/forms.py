@@ -6,12 +6,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovRadioInput, GovSubmitInput
 from wtforms import BooleanField, RadioField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from localoffer.web.fields import DateInputField
 
-YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
-YES_NO_UNSURE = [*YES_NO, ("unsure", _l("I'm not sure"))]
+YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
+YES_NO_UNSURE = [*YES_NO, SelectChoice("unsure", _l("I'm not sure"))]
 
 
 class QuestionForm(FlaskForm):
@@ -39,8 +40,8 @@ def radio_form(
 
 RouteForm = radio_form(
     _l("Do you know the dates you were in care?"),
-    [("dates", _l("Yes, I know my dates or can find them")),
-     ("rough", _l("No, I'm not sure of my dates"))],
+    [SelectChoice("dates", _l("Yes, I know my dates or can find them")),
+     SelectChoice("rough", _l("No, I'm not sure of my dates"))],
     _l("Select yes if you know the dates you were in care"),
     _l("If you are not sure, we will ask some simple questions instead and give you a best "
        "answer."),
@@ -62,9 +63,9 @@ CareAfter16Form = radio_form(
 
 TimeInCareForm = radio_form(
     _l("Since your 14th birthday, how long have you been in care in total?"),
-    [("long", _l("13 weeks (about 3 months) or more")),
-     ("short", _l("Less than 13 weeks")),
-     ("unsure", _l("I'm not sure"))],
+    [SelectChoice("long", _l("13 weeks (about 3 months) or more")),
+     SelectChoice("short", _l("Less than 13 weeks")),
+     SelectChoice("unsure", _l("I'm not sure"))],
     _l("Select how long you have been in care since your 14th birthday"),
     _l("Add up all the times you were in care. Do not count planned short breaks, where you "
        "went back home after each stay."),
@@ -94,9 +95,10 @@ LivedWithParentForm = radio_form(
 
 EducationForm = radio_form(
     _l("Are you in education or training now?"),
-    [("none", _l("No")),
-     ("education", _l("Yes, at school, college, or on an apprenticeship or training course")),
-     ("higher", _l("Yes, at university or on another higher education course"))],
+    [SelectChoice("none", _l("No")),
+     SelectChoice("education",
+                  _l("Yes, at school, college, or on an apprenticeship or training course")),
+     SelectChoice("higher", _l("Yes, at university or on another higher education course"))],
     _l("Select if you are in education or training now"),
 )  # fmt: skip
 

@@ -258,7 +258,7 @@ def summary_row(step: Step, state: CheckerState) -> dict[str, Any]:
     if step.slug == "date-of-birth":
         answer: Any = date.fromisoformat(value)
     else:
-        answer = dict(unbound.kwargs["choices"]).get(value, value)
+        answer = {c.value: c.label for c in unbound.kwargs["choices"]}.get(value, value)
     return {"question": unbound.args[0], "answer": answer, "url": step_url(step, change=1)}
 
 

@@ -82,7 +82,12 @@ def parse_answers(data: object, today: date) -> tuple[Answers, date]:
 
     if date_of_birth is not None:
         _check_date_of_birth(date_of_birth, as_of, today, errors)
-    if date_of_birth is not None and as_of is not None and "date_of_birth" not in errors:
+    # A wrong date of birth or as_of would make every period look wrong too: name it once.
+    if (
+        date_of_birth is not None
+        and as_of is not None
+        and not {"date_of_birth", "as_of"} & set(errors)
+    ):
         _check_periods_against_dates(periods, date_of_birth, as_of, errors)
     _check_periods_together(periods, as_of, errors)
 

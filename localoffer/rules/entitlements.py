@@ -89,17 +89,23 @@ def entitlements_for(
             birthdays[age] = birthday(answers.date_of_birth, age)
         return birthdays[age]
 
+    statuses = frozenset(stretch.status for stretch in stretches)
     applies: list[Match[T]] = []
     may_also_apply: list[Match[T]] = []
     coming_in: list[Match[T]] = []
     for item in items:
         wanted = criteria(item)
+        # Most items are for other statuses: reject those before any date arithmetic.
+        if statuses.isdisjoint(wanted.who):
+            continue
         window = _window(wanted, stretches, birthday_at)
         if window is None or window[1] < on:
             continue
-        unknown = tuple(sorted(wanted.conditions - ASKED_CONDITIONS))
-        if any(not facts[name] for name in wanted.conditions & ASKED_CONDITIONS):
-            continue
+        unknown: tuple[str, ...] = ()
+        if wanted.conditions:
+            if any(not facts[name] for name in wanted.conditions & ASKED_CONDITIONS):
+                continue
+            unknown = tuple(sorted(wanted.conditions - ASKED_CONDITIONS))
         from_, until = window
         if wanted.commencement_pending:
             coming_in.append(Match(item, None, until, unknown))

@@ -93,7 +93,7 @@ class Assessment:
 
 
 @dataclass(frozen=True)
-class _Birthdays:
+class Birthdays:
     """The birthdays the law turns on, and the last day of childhood."""
 
     b14: date
@@ -103,7 +103,7 @@ class _Birthdays:
     b25: date
 
     @classmethod
-    def of(cls, date_of_birth: date) -> _Birthdays:
+    def of(cls, date_of_birth: date) -> Birthdays:
         """Birthdays for one date of birth (Family Law Reform Act 1969, s.9)."""
         return cls(*(birthday(date_of_birth, age) for age in (14, 16, 18, 21, 25)))
 
@@ -136,7 +136,7 @@ class _Finding:
 
 def assess(answers: Answers, on: date) -> Assessment:
     """Decide the care-leaver status on `on` (Children Act 1989, ss.22-24; Sch. 2 para 19B)."""
-    days_of = _Birthdays.of(answers.date_of_birth)
+    days_of = Birthdays.of(answers.date_of_birth)
     counted_until = min(on, days_of.last_child_day)
     ranges = counted_ranges(answers.care_periods, counted_until)
     days = days_in(ranges, days_of.b14, counted_until)
@@ -149,7 +149,7 @@ def assess(answers: Answers, on: date) -> Assessment:
         finding = _as_adult(route, answers, on, days_of)
     else:
         route = _child_route(answers, ranges, on, days_of)
-        finding = _as_child(route, on, days, days_of)
+        finding = _as_child(route, answers, on, days, days_of)
 
     reasons = (
         *_counting_reasons(answers, on, days, days_of),
@@ -175,7 +175,7 @@ def is_looked_after_on(ranges: tuple[DayRange, ...], day: date) -> bool:
     return bool(ranges) and ranges[-1][0] <= day <= ranges[-1][1]
 
 
-def is_eligible_child(ranges: tuple[DayRange, ...], day: date, days_of: _Birthdays) -> bool:
+def is_eligible_child(ranges: tuple[DayRange, ...], day: date, days_of: Birthdays) -> bool:
     """Looked after at 16 or 17 with 13 weeks since 14 (Sch. 2 para 19B(2); CPPCR reg. 40)."""
     return (
         days_of.b16 <= day <= days_of.last_child_day
@@ -184,13 +184,13 @@ def is_eligible_child(ranges: tuple[DayRange, ...], day: date, days_of: _Birthda
     )
 
 
-def was_eligible_on_leaving(ranges: tuple[DayRange, ...], days_of: _Birthdays) -> bool:
+def was_eligible_on_leaving(ranges: tuple[DayRange, ...], days_of: Birthdays) -> bool:
     """An eligible child on the last day looked after (Children Act 1989, s.23A(2)(b))."""
     return bool(ranges) and is_eligible_child(ranges, ranges[-1][1], days_of)
 
 
 def is_relevant_by_detention(
-    answers: Answers, ranges: tuple[DayRange, ...], days_of: _Birthdays
+    answers: Answers, ranges: tuple[DayRange, ...], days_of: Birthdays
 ) -> bool:
     """In custody or hospital at 16 after 13 weeks in care since 14 (CL Regs 2010 reg. 3(2))."""
     before_16 = days_of.b16 - ONE_DAY
@@ -201,13 +201,13 @@ def is_relevant_by_detention(
     )
 
 
-def was_looked_after_from_16(ranges: tuple[DayRange, ...], days_of: _Birthdays) -> bool:
+def was_looked_after_from_16(ranges: tuple[DayRange, ...], days_of: Birthdays) -> bool:
     """Looked after on or after the 16th birthday while a child (Children Act 1989, s.24(1B)(b))."""
     return bool(ranges) and ranges[-1][1] >= days_of.b16
 
 
 def _child_route(
-    answers: Answers, ranges: tuple[DayRange, ...], day: date, days_of: _Birthdays
+    answers: Answers, ranges: tuple[DayRange, ...], day: date, days_of: Birthdays
 ) -> _Route:
     """Status on `day` (under 18), from ranges cut at `day` (s.22; Sch. 2 para 19B; ss.23A, 24)."""
     if is_looked_after_on(ranges, day):
@@ -235,7 +235,7 @@ def _child_route(
     return _Route(NONE, "left_before_16" if ranges else "never", left_on=left_on)
 
 
-def _in_care_route(ranges: tuple[DayRange, ...], day: date, days_of: _Birthdays) -> _Route:
+def _in_care_route(ranges: tuple[DayRange, ...], day: date, days_of: Birthdays) -> _Route:
     """Looked after on `day`: eligible once 16 with 13 weeks since 14, else looked after (s.22)."""
     current_start = ranges[-1][0]
     if not is_eligible_child(ranges, day, days_of):
@@ -249,7 +249,7 @@ def _in_care_route(ranges: tuple[DayRange, ...], day: date, days_of: _Birthdays)
 # -- children: the status today -----------------------------------------------------------
 
 
-def _as_child(route: _Route, on: date, days: int, days_of: _Birthdays) -> _Finding:
+def _as_child(route: _Route, answers: Answers, on: date, days: int, days_of: Birthdays) -> _Finding:
     """A child's status on `on`, with reasons in the present tense (ss.22-24; Sch. 2 para 19B)."""
     last_child_day = days_of.last_child_day
     become_former_relevant = Reason(
@@ -299,12 +299,12 @@ def _as_child(route: _Route, on: date, days: int, days_of: _Birthdays) -> _Findi
                 (DETENTION_CHECKS,),
             )
         case "parent" | "special_guardianship" | "left_after_16":
-            return _qualifying(route, days_of, in_education=False, adult=False)
+            return _qualifying(route, days_of, _in_education(answers), adult=False)
         case _:
             return _not_a_care_leaver(route, on, days_of)
 
 
-def _under_16_reason(days_of: _Birthdays) -> Reason:
+def _under_16_reason(days_of: Birthdays) -> Reason:
     """Looked after, and not yet old enough to be eligible (Children Act 1989, s.22(1))."""
     return Reason(
         "You are looked after now and you are under 16, so you are a looked-after child. If you "
@@ -315,7 +315,7 @@ def _under_16_reason(days_of: _Birthdays) -> Reason:
     )
 
 
-def _counting_on(on: date, days: int, days_of: _Birthdays) -> Reason:
+def _counting_on(on: date, days: int, days_of: Birthdays) -> Reason:
     """When a looked-after 16 or 17 year old would reach 13 weeks (Sch. 2 para 19B(2))."""
     eligible_from = on + ONE_DAY * (THIRTEEN_WEEKS - days)
     if eligible_from <= days_of.last_child_day:
@@ -333,7 +333,7 @@ def _counting_on(on: date, days: int, days_of: _Birthdays) -> Reason:
     return Reason(text, CA_SCH2_19B)
 
 
-def _detention_reason(days_of: _Birthdays, now: bool) -> Reason:
+def _detention_reason(days_of: Birthdays, now: bool) -> Reason:
     """Relevant because detained or in hospital at 16 (Care Leavers Regs 2010 reg. 3(2))."""
     status = (
         f"so you are a relevant child until the day before your 18th birthday "
@@ -349,7 +349,7 @@ def _detention_reason(days_of: _Birthdays, now: bool) -> Reason:
     )
 
 
-def _qualifying(route: _Route, days_of: _Birthdays, in_education: bool, adult: bool) -> _Finding:
+def _qualifying(route: _Route, days_of: Birthdays, in_education: bool, adult: bool) -> _Finding:
     """A person qualifying for advice and assistance (Children Act 1989, s.24(1A), (1B))."""
     reasons: list[Reason] = []
     if route.route == "parent":
@@ -385,7 +385,12 @@ def _qualifying(route: _Route, days_of: _Birthdays, in_education: bool, adult: b
     return _Finding(QUALIFYING, route.since, until, tuple(reasons))
 
 
-def _education_to_25_reason(days_of: _Birthdays) -> Reason:
+def _in_education(answers: Answers) -> bool:
+    """Higher education is education too (Children Act 1989, s.24B(2), (3))."""
+    return answers.in_education_or_training or answers.in_higher_education
+
+
+def _education_to_25_reason(days_of: Birthdays) -> Reason:
     """Help with education or training continues to 25 (Children Act 1989, s.24B(3))."""
     return Reason(
         "Because you are in education or training, the council can keep helping you with it "
@@ -410,7 +415,7 @@ def _parent_reason(adult: bool) -> Reason:
     )
 
 
-def _not_a_care_leaver(route: _Route, on: date, days_of: _Birthdays) -> _Finding:
+def _not_a_care_leaver(route: _Route, on: date, days_of: Birthdays) -> _Finding:
     """Never looked after, or not since the 16th birthday (s.24(1B); Sch. 2 para 19B)."""
     if route.route == "never":
         reason = Reason(
@@ -438,9 +443,9 @@ def _not_a_care_leaver(route: _Route, on: date, days_of: _Birthdays) -> _Finding
 # -- adults: fixed by the day before the 18th birthday --------------------------------------
 
 
-def _as_adult(route: _Route, answers: Answers, on: date, days_of: _Birthdays) -> _Finding:
+def _as_adult(route: _Route, answers: Answers, on: date, days_of: Birthdays) -> _Finding:
     """Status at 18 to 24 from where the person stood at 18 (Children Act 1989, ss.23C, 24)."""
-    in_education = answers.in_education_or_training or answers.in_higher_education
+    in_education = _in_education(answers)
     match route.route:
         case "eligible" | "relevant" | "detained":
             return _former_relevant(route, days_of)
@@ -456,7 +461,7 @@ def _as_adult(route: _Route, answers: Answers, on: date, days_of: _Birthdays) ->
     return finding
 
 
-def _former_relevant(route: _Route, days_of: _Birthdays) -> _Finding:
+def _former_relevant(route: _Route, days_of: Birthdays) -> _Finding:
     """Eligible at 18, or once relevant, means former relevant from 18 (s.23C(1))."""
     b18 = long_date(days_of.b18)
     if route.route == "eligible":
@@ -495,7 +500,7 @@ def _former_relevant(route: _Route, days_of: _Birthdays) -> _Finding:
     return _Finding(FORMER_RELEVANT, days_of.b18, days_of.b25 - ONE_DAY, (*reasons, until), refer)
 
 
-def _qualifying_ended(finding: _Finding, days_of: _Birthdays) -> _Finding:
+def _qualifying_ended(finding: _Finding, days_of: Birthdays) -> _Finding:
     """Qualifying ends at 21 unless in education or training (Children Act 1989, s.24B(3))."""
     ended = Reason(
         f"Your 21st birthday was {long_date(days_of.b21)}. After 21 the council helps only with "
@@ -506,7 +511,7 @@ def _qualifying_ended(finding: _Finding, days_of: _Birthdays) -> _Finding:
     return _Finding(NONE, None, None, (*finding.reasons, ended))
 
 
-def _past_25(days_of: _Birthdays) -> _Finding:
+def _past_25(days_of: Birthdays) -> _Finding:
     """At 25 every care-leaver duty has ended (Children Act 1989, ss.23CZB, 24B(3))."""
     reason = Reason(
         f"You turned 25 on {long_date(days_of.b25)}. Support for care leavers ends on the 25th "
@@ -521,7 +526,7 @@ def _past_25(days_of: _Birthdays) -> _Finding:
 
 
 def _detention_not_enough(
-    answers: Answers, ranges: tuple[DayRange, ...], on: date, days_of: _Birthdays
+    answers: Answers, ranges: tuple[DayRange, ...], on: date, days_of: Birthdays
 ) -> tuple[Reason, ...]:
     """Custody or hospital at 16 counts only after 13 weeks in care (CL Regs 2010 reg. 3(2))."""
     before_16 = days_of.b16 - ONE_DAY
@@ -542,7 +547,7 @@ def _detention_not_enough(
 
 
 def _counting_reasons(
-    answers: Answers, on: date, days: int, days_of: _Birthdays
+    answers: Answers, on: date, days: int, days_of: Birthdays
 ) -> tuple[Reason, ...]:
     """How the 13 weeks were counted: days since 14, short breaks, care ending at 18 (reg. 40)."""
     reasons: list[Reason] = []

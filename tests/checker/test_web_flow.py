@@ -1,0 +1,245 @@
+"""The web checker, driven through the test client from start to result on both routes."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import pytest
+from bs4 import BeautifulSoup
+from flask import Flask
+from flask.testing import FlaskClient
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def web(app: Flask) -> FlaskClient:
+    app.config["TODAY"] = TODAY
+    return app.test_client()
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.data, "html.parser")
+
+
+def answer(web: FlaskClient, url: str, data: dict, goes_to: str | None = None) -> None:
+    response = web.post(url, data=data)
+    errors = [a.get_text(strip=True) for a in soup(response).select(".govuk-error-summary a")]
+    assert response.status_code == 302, f"{url} did not accept {data}: {errors}"
+    if goes_to:
+        assert response.headers["Location"] == goes_to
+
+
+def errors_of(response) -> list[str]:
+    page = soup(response)
+    assert page.select_one(".govuk-error-summary") is not None
+    return [a.get_text(strip=True) for a in page.select(".govuk-error-summary__list a")]
+
+
+def test_start_page_says_answers_are_not_kept(web: FlaskClient) -> None:
+    """The first page tells the young person their answers are private."""
+    text = soup(web.get("/check/")).get_text(" ")
+    assert "We do not keep your answers" in text
+
+
+def test_dates_route_start_to_finish(web: FlaskClient) -> None:
+    """Someone who knows their dates gets their status and the date each entitlement ends."""
+    answer(web, "/check/route/", {"answer": "dates"}, "/check/date-of-birth/")
+    answer(web, "/check/date-of-birth/", {"answer": ["1", "5", "2007"]}, "/check/care-periods/")
+    assert web.get("/check/care-periods/").headers["Location"] == "/check/care-periods/0/"
+    answer(web, "/check/care-periods/0/", {"start": ["1", "6", "2021"], "end": ["30", "4", "2025"],
+                                          "short_break": "no"}, "/check/care-periods/")  # fmt: skip
+    answer(web, "/check/care-periods/", {"answer": "no"}, "/check/special-guardianship/")
+    answer(web, "/check/special-guardianship/", {"answer": "no"}, "/check/custody/")
+    answer(web, "/check/custody/", {"answer": "no"}, "/check/education/")
+    answer(web, "/check/education/", {"answer": "higher"}, "/check/answers/")
+    check = soup(web.get("/check/answers/"))
+    assert "1 May 2007" in check.get_text(" ")
+    result = soup(web.get("/check/result/"))
+    assert result.h1.get_text(strip=True) == "You are a care leaver aged 18 or over"
+    adviser = result.find("a", href="/relationships/personal-adviser/").find_parent("li")
+    assert "Until 30 April 2032" in " ".join(adviser.get_text(" ").split())
+    assert result.find("a", href="/education-employment-training/higher-education-bursary/")
+    assert "best answer" not in result.get_text(" ")
+
+
+def test_rough_route_gives_a_best_answer_to_confirm(web: FlaskClient) -> None:
+    """Someone unsure of their dates gets a best answer marked 'ask your PA to confirm'."""
+    answer(web, "/check/route/", {"answer": "rough"})
+    answer(web, "/check/date-of-birth/", {"answer": ["10", "3", "2008"]}, "/check/in-care-now/")
+    answer(web, "/check/in-care-now/", {"answer": "no"}, "/check/care-after-16/")
+    answer(web, "/check/care-after-16/", {"answer": "yes"}, "/check/time-in-care/")
+    answer(web, "/check/time-in-care/", {"answer": "unsure"}, "/check/special-guardianship/")
+    answer(web, "/check/special-guardianship/", {"answer": "no"}, "/check/custody/")
+    answer(web, "/check/custody/", {"answer": "no"}, "/check/education/")
+    answer(web, "/check/education/", {"answer": "none"}, "/check/answers/")
+    result = soup(web.get("/check/result/"))
+    text = result.get_text(" ")
+    assert result.h1.get_text(strip=True) == "You are a care leaver aged 18 or over"
+    assert "best answer" in text and "confirm" in text
+    assert "assumed it was 13 weeks or more" in text
+
+
+def test_rough_route_for_someone_still_in_care_at_17(web: FlaskClient) -> None:
+    """In care now at 17 for a long time: an eligible child, with onward support from 18."""
+    answer(web, "/check/route/", {"answer": "rough"})
+    answer(web, "/check/date-of-birth/", {"answer": ["1", "1", "2009"]})
+    answer(web, "/check/in-care-now/", {"answer": "yes"}, "/check/time-in-care/")
+    answer(web, "/check/time-in-care/", {"answer": "long"}, "/check/custody/")
+    answer(web, "/check/custody/", {"answer": "no"}, "/check/education/")
+    answer(web, "/check/education/", {"answer": "education"})
+    result = soup(web.get("/check/result/"))
+    assert (
+        result.h1.get_text(strip=True) == "You are in care, and you will get support when you leave"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "data", "message"),
+    [
+        ("/check/route/", {}, "Select yes if you know the dates you were in care"),
+        ("/check/date-of-birth/", {"answer": ["", "", ""]}, "Enter your date of birth"),
+        ("/check/date-of-birth/", {"answer": ["31", "2", "2007"]},
+         "Your date of birth must be a real date"),
+        ("/check/date-of-birth/", {"answer": ["1", "", "2007"]},
+         "Your date of birth must include a month"),
+        ("/check/date-of-birth/", {"answer": ["1", "1", "07"]},
+         "Your date of birth must be a real date, with a 4-digit year"),
+    ],
+)  # fmt: skip
+def test_question_errors_are_specific_and_keep_what_was_typed(
+    web: FlaskClient, url: str, data: dict, message: str
+) -> None:
+    """Each question says what to do, links the summary to the field, and keeps the input."""
+    web.post("/check/route/", data={"answer": "dates"})
+    response = web.post(url, data=data)
+    assert response.status_code == 200
+    assert errors_of(response) == [message]
+    page = soup(response)
+    assert page.title.get_text().startswith("Error: ")
+    href = page.select_one(".govuk-error-summary__list a")["href"]
+    assert page.select_one(href) is not None, href
+    if url == "/check/date-of-birth/":
+        typed = [i.get("value") or "" for i in page.select("input[name=answer]")]
+        assert typed == data["answer"]
+
+
+def test_date_of_birth_in_the_future_is_refused(web: FlaskClient) -> None:
+    """The same validator as the API refuses a birth after today."""
+    web.post("/check/route/", data={"answer": "dates"})
+    response = web.post("/check/date-of-birth/", data={"answer": ["1", "1", "2027"]})
+    assert response.status_code == 200
+    assert len(errors_of(response)) == 1
+
+
+def _dates_up_to_periods(web: FlaskClient) -> None:
+    answer(web, "/check/route/", {"answer": "dates"})
+    answer(web, "/check/date-of-birth/", {"answer": ["1", "5", "2007"]})
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message_part"),
+    [
+        ({"start": ["", "", ""], "end": ["1", "1", "2022"], "short_break": "no"}, "start-day",
+         "Enter the date this time in care started"),
+        ({"start": ["1", "1", "2022"], "end": ["", "", ""], "short_break": "no"}, "end-day",
+         "tick that you are still in care"),
+        ({"start": ["1", "6", "2022"], "end": ["1", "1", "2022"], "short_break": "no"}, "end-day",
+         "after the start date"),
+        ({"start": ["1", "1", "2022"], "end": ["1", "1", "2030"], "short_break": "no"}, "end-day",
+         ""),
+        ({"start": ["1", "1", "2022"], "end": ["1", "3", "2022"], "short_break": "yes"},
+         "short_break", "17 days"),
+        ({"start": ["1", "1", "2022"], "end": ["1", "3", "2022"]}, "short_break",
+         "Select yes if this was a planned short break"),
+        ({"start": ["1", "1", "2022"], "still_in_care": "y", "end": ["1", "3", "2022"],
+          "short_break": "no"}, "end-day", "Leave the end date empty"),
+    ],
+)  # fmt: skip
+def test_care_period_errors_name_the_field_and_keep_the_dates(
+    web: FlaskClient, data: dict, field: str, message_part: str
+) -> None:
+    """A wrong time in care is explained next to the right box, with what was typed kept."""
+    _dates_up_to_periods(web)
+    response = web.post("/check/care-periods/0/", data=data)
+    assert response.status_code == 200
+    messages = errors_of(response)
+    assert message_part in messages[0]
+    page = soup(response)
+    assert page.select_one(".govuk-error-summary__list a")["href"] == f"#{field}"
+    typed_start = [i.get("value") or "" for i in page.select("input[name=start]")]
+    assert typed_start == data["start"]
+
+
+def test_overlapping_times_in_care_are_refused(web: FlaskClient) -> None:
+    """Two times in care cannot overlap; the second one is sent back with the reason."""
+    _dates_up_to_periods(web)
+    answer(web, "/check/care-periods/0/", {"start": ["1", "1", "2022"], "end": ["1", "6", "2022"],
+                                          "short_break": "no"})  # fmt: skip
+    response = web.post(
+        "/check/care-periods/1/",
+        data={"start": ["1", "5", "2022"], "end": ["1", "8", "2022"], "short_break": "no"},
+    )
+    assert response.status_code == 200
+    assert "overlap" in errors_of(response)[0]
+
+
+def test_going_back_keeps_answers_and_changing_returns_to_check_answers(web: FlaskClient) -> None:
+    """Back links land on the previous question with its answer still selected."""
+    _dates_up_to_periods(web)
+    page = soup(web.get("/check/date-of-birth/"))
+    assert [i.get("value") for i in page.select("input[name=answer]")] == ["01", "05", "2007"]
+    assert page.select_one("a.govuk-back-link")["href"] == "/check/route/"
+    route = soup(web.get("/check/route/"))
+    assert route.select_one("input[value=dates]").has_attr("checked")
+    answer(web, "/check/care-periods/0/", {"start": ["1", "6", "2021"], "end": ["30", "4", "2025"],
+                                          "short_break": "no"})  # fmt: skip
+    answer(web, "/check/care-periods/", {"answer": "no"})
+    for url, value in (("/check/special-guardianship/", "no"), ("/check/custody/", "no"),
+                       ("/check/education/", "none")):  # fmt: skip
+        answer(web, url, {"answer": value})
+    change = soup(web.get("/check/answers/")).find("a", href="/check/education/?change=1")
+    assert change is not None
+    answer(web, "/check/education/?change=1", {"answer": "higher"}, "/check/answers/")
+    assert "university" in soup(web.get("/check/answers/")).get_text(" ")
+
+
+def test_removing_a_time_in_care(web: FlaskClient) -> None:
+    """A time in care can be removed after confirming."""
+    _dates_up_to_periods(web)
+    answer(web, "/check/care-periods/0/", {"start": ["1", "6", "2021"], "end": ["30", "4", "2025"],
+                                          "short_break": "no"})  # fmt: skip
+    assert "Are you sure" in soup(web.get("/check/care-periods/0/remove/")).get_text()
+    answer(web, "/check/care-periods/0/remove/", {}, "/check/care-periods/")
+    assert web.get("/check/care-periods/").headers["Location"] == "/check/care-periods/0/"
+
+
+def test_result_before_answering_sends_you_to_the_questions(web: FlaskClient) -> None:
+    """Jumping to the result without answers goes back to the first missing question."""
+    response = web.get("/check/result/", follow_redirects=True)
+    assert response.request.path == "/check/route/"
+
+
+def test_a_question_that_does_not_apply_cannot_be_answered(web: FlaskClient) -> None:
+    """Someone in care now is not asked about leaving on a special guardianship order."""
+    answer(web, "/check/route/", {"answer": "rough"})
+    answer(web, "/check/date-of-birth/", {"answer": ["1", "1", "2009"]})
+    answer(web, "/check/in-care-now/", {"answer": "yes"})
+    assert web.get("/check/special-guardianship/").headers["Location"] == "/check/time-in-care/"
+
+
+def test_clear_removes_the_answers(web: FlaskClient) -> None:
+    """'Clear my answers' leaves nothing behind, even in the browser."""
+    _dates_up_to_periods(web)
+    answer(web, "/check/clear/", {}, "/check/?cleared=1")
+    assert not soup(web.get("/check/date-of-birth/")).select_one("input[name=answer]").get("value")
+
+
+def test_answers_are_never_logged_or_stored(app: Flask, web: FlaskClient, caplog, tmp_path) -> None:
+    """A whole run of the checker writes nothing with the date of birth to logs or disk."""
+    caplog.set_level(logging.DEBUG)
+    before = {p: p.stat().st_mtime for p in tmp_path.rglob("*")}
+    test_dates_route_start_to_finish(web)
+    assert "2007" not in caplog.text
+    assert {p: p.stat().st_mtime for p in tmp_path.rglob("*")} == before
