@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, Flask, current_app, g, request, url_for
+from babel import Locale
+from flask import Blueprint, Flask, Response, current_app, g, request, url_for
+from flask_babel import force_locale, gettext
 from werkzeug.routing import BaseConverter
 
 DEFAULT_LANGUAGE = "en"
@@ -30,8 +32,27 @@ class Language:
         return self.babel_locale or self.code
 
 
+def _language(code: str) -> Language:
+    """A shipped language, named and directed as the Unicode CLDR data says."""
+    locale = Locale.parse(code)
+    name = locale.get_display_name() or code
+    return Language(
+        code=code,
+        name=name[:1].upper() + name[1:],
+        english_name=locale.get_display_name("en") or code,
+        direction=locale.text_direction,
+    )
+
+
 ENGLISH = Language("en", "English", "English", babel_locale="en_GB")
-KNOWN_LANGUAGES: dict[str, Language] = {ENGLISH.code: ENGLISH}
+# The languages care leavers in England most often read, many of them having arrived as
+# unaccompanied asylum-seeking children: Arabic, Persian, Pashto, Central Kurdish (Sorani),
+# Tigrinya, Albanian and Vietnamese.
+SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "ar", "fa", "ps", "ckb", "ti", "sq", "vi")
+KNOWN_LANGUAGES: dict[str, Language] = {
+    ENGLISH.code: ENGLISH,
+    **{code: _language(code) for code in SHIPPED_LANGUAGES if code != ENGLISH.code},
+}
 
 
 def make_language_converter(codes: tuple[str, ...]) -> type[BaseConverter]:
@@ -61,7 +82,7 @@ def current_language() -> Language:
 
 
 def init_app(app: Flask) -> None:
-    codes = tuple(app.config.setdefault("LANGUAGES", (DEFAULT_LANGUAGE,)))
+    codes = tuple(app.config.setdefault("LANGUAGES", SHIPPED_LANGUAGES))
     app.url_map.converters["language"] = make_language_converter(codes)
 
     @app.url_value_preprocessor
@@ -79,15 +100,49 @@ def init_app(app: Flask) -> None:
             "language": current_language(),
             "languages": [KNOWN_LANGUAGES[c] for c in codes if c in KNOWN_LANGUAGES],
             "switch_language_url": switch_language_url,
+            "suggested_language": suggested_language(codes),
         }
 
+    @app.after_request
+    def vary_on_language(response: Response) -> Response:
+        # The language suggestion depends on the browser's languages, so caches must too.
+        if response.mimetype == "text/html":
+            response.vary.add("Accept-Language")
+        return response
 
-def switch_language_url(code: str) -> str:
-    """The same page in another language; pages with no route (errors) go to its home."""
+
+def switch_language_url(code: str, external: bool = False) -> str:
+    """The same page in another language; pages with no route (errors) go to its home.
+
+    Built only from the matched route, never from the raw request, so it cannot be made
+    to point anywhere else.
+    """
     endpoint = request.endpoint if request.url_rule else None
     if endpoint is None or not current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
-        return url_for("pages.home", lang=code)
-    return url_for(endpoint, **{**(request.view_args or {}), "lang": code})
+        return url_for("pages.home", lang=code, _external=external)
+    args = {**(request.view_args or {}), "lang": code}
+    if request.args.get("q"):
+        args["q"] = request.args["q"]  # a search stays the same search in the other language
+    return url_for(endpoint, **args, _external=external)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    language: Language
+    text: str  # written in the suggested language, for someone who may not read English
+
+
+def suggested_language(codes: tuple[str, ...]) -> Suggestion | None:
+    """A published language the browser prefers, offered on English pages, never forced."""
+    if g.get("lang", DEFAULT_LANGUAGE) != DEFAULT_LANGUAGE:
+        return None
+    best = request.accept_languages.best_match(codes, default=DEFAULT_LANGUAGE)
+    language = KNOWN_LANGUAGES.get(best)
+    if language is None or best == DEFAULT_LANGUAGE:
+        return None
+    with force_locale(language.locale):
+        text = gettext("Read this page in %(language)s", language=language.name)
+    return Suggestion(language, text)
 
 
 def select_locale() -> str:

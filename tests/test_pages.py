@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 
 from localoffer import create_app
 from localoffer.content import THEMES
+from localoffer.i18n import KNOWN_LANGUAGES
 
 
 def crawl(client: FlaskClient, start: str = "/") -> dict[str, BeautifulSoup]:
@@ -46,30 +47,43 @@ def crawl(client: FlaskClient, start: str = "/") -> dict[str, BeautifulSoup]:
     return pages
 
 
-@pytest.fixture
-def site(client: FlaskClient) -> dict[str, BeautifulSoup]:
-    return crawl(client)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BeautifulSoup]:
+    """Every page reachable from the home page, in every language (crawled once)."""
+    app = create_app({"TESTING": True, "DATABASE_URL": "sqlite:///"
+                      f"{tmp_path_factory.mktemp('site') / 'site.sqlite3'}"})  # fmt: skip
+    return crawl(app.test_client())
 
 
-def test_crawl_reaches_every_theme_and_entitlement(app: Flask, site: dict) -> None:
-    """The crawler finds every theme and every entitlement from the home page."""
+def language_of(url: str) -> str:
+    first = url.strip("/").split("/")[0]
+    return first if first in KNOWN_LANGUAGES and first != "en" else "en"
+
+
+def test_crawl_reaches_every_theme_and_entitlement_in_every_language(
+    app: Flask, site: dict
+) -> None:
+    """The crawler finds every theme and entitlement, in every published language."""
     offer = app.extensions["localoffer.offer"]
-    for theme in THEMES:
-        assert f"/themes/{theme}/" in site
-    for item in offer.entitlements:
-        assert item.url in site, item.url
+    for lang in app.config["LANGUAGES"]:
+        prefix = "" if lang == "en" else f"/{lang}"
+        for theme in THEMES:
+            assert f"{prefix}/themes/{theme}/" in site
+        for item in offer.entitlements:
+            assert f"{prefix}{item.url}" in site, item.url
 
 
 def test_every_page_has_a_unique_title_one_h1_and_a_language(site: dict) -> None:
-    """Titles tell pages apart; each page has exactly one h1; lang and dir are set."""
-    titles: dict[str, str] = {}
+    """Titles tell pages apart in each language; one h1 per page; lang and dir are right."""
+    titles: dict[tuple[str, str], str] = {}
     for url, soup in site.items():
-        title = soup.title.get_text(strip=True)
-        assert title not in titles, f"{url} and {titles.get(title)} share the title {title!r}"
-        titles[title] = url
+        lang = language_of(url)
+        key = (lang, soup.title.get_text(strip=True))
+        assert key not in titles, f"{url} and {titles.get(key)} share the title {key[1]!r}"
+        titles[key] = url
         assert len(soup.find_all("h1")) == 1, url
-        assert soup.html.get("lang") == "en", url
-        assert soup.html.get("dir") == "ltr", url
+        assert soup.html.get("lang") == lang, url
+        assert soup.html.get("dir") == KNOWN_LANGUAGES[lang].direction, url
 
 
 def test_every_page_has_a_skip_link_to_main_content(site: dict) -> None:

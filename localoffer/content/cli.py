@@ -6,12 +6,17 @@ stops the app itself from starting.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from localoffer.clock import uk_today
 from localoffer.config import content_dirs
+from localoffer.content.coverage import coverage
+from localoffer.content.glossary import Glossary, load_glossary
 from localoffer.content.loader import load_offer
 from localoffer.content.problems import ContentError
+from localoffer.i18n import SHIPPED_LANGUAGES
 
 
 @click.group("content", help="Check the offer's content files.")
@@ -38,8 +43,46 @@ def check() -> None:
         f"{counts['national']} national, {counts['council']} council), "
         f"{len(offer.glossary)} glossary terms."
     )
+    for lang in SHIPPED_LANGUAGES[1:]:
+        got = coverage(offer, lang)
+        click.echo(
+            f"{lang}: national {got.national_translated}/{got.national_total}, council "
+            f"{got.council_translated}/{got.council_total}, glossary "
+            f"{got.glossary_translated}/{got.glossary_total}"
+            f"{' (out of date)' if got.glossary_stale else ''}, "
+            f"{got.reviewed} checked by a fluent speaker, {len(got.stale)} out of date"
+        )
+        for path in got.stale:
+            click.echo(f"  Out of date ({lang}): {path}")
     overdue = offer.overdue(today)
     for item in overdue:
         click.echo(f"Review overdue: {item.path} (was due {item.review_due.isoformat()})")
     if not overdue:
         click.echo("No reviews overdue.")
+
+
+@content.command("sources")
+def sources() -> None:
+    """List each source file with the hash its translations must record in translated_from."""
+    content_dir, council_dir = content_dirs()
+    try:
+        offer = load_offer(content_dir, council_dir)
+    except ContentError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(1) from None
+    for item in offer.entitlements:
+        states = " ".join(
+            f"{lang}:{'stale' if item.translations[lang].stale else 'ok'}"
+            if lang in item.translations
+            else f"{lang}:missing"
+            for lang in SHIPPED_LANGUAGES[1:]
+        )
+        click.echo(f"{item.source_hash}  {item.path}  {states}")
+    for path, digest in glossary_hashes(content_dir, council_dir).items():
+        click.echo(f"{digest}  {path}")
+
+
+def glossary_hashes(content_dir: Path, council_dir: Path) -> dict[str, str]:
+    glossary: Glossary = load_glossary([content_dir / "national", council_dir], [])
+    return {f"{p.parent.name}/{p.name}": h for p, h in glossary.source_hashes.items()}

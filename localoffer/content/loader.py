@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from localoffer.content.fields import KEBAB, FieldReader, as_money
+from localoffer.content.glossary import load_glossary
 from localoffer.content.model import (
     AMOUNT_PERIODS,
     AMOUNT_QUALIFIERS,
@@ -22,7 +23,6 @@ from localoffer.content.model import (
     Contact,
     Council,
     Entitlement,
-    GlossaryTerm,
     Offer,
     Translation,
 )
@@ -84,14 +84,19 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
             )
         seen.setdefault(item.id, item.path)
 
-    glossary = _load_glossary([national / "glossary.yaml", council_dir / "glossary.yaml"], problems)
-    known_terms = {term.id for term in glossary}
+    glossary = load_glossary([national, council_dir], problems)
+    known_terms = {term.id for term in glossary.terms}
     for item in entitlements:
         _check_cross_references(item, known_terms, problems)
     if problems or council is None:
         raise ContentError(problems)
     entitlements.sort(key=lambda e: (THEMES.index(e.theme), KINDS.index(e.kind), e.title))
-    return Offer(council=council, entitlements=tuple(entitlements), glossary=glossary)
+    return Offer(
+        council=council,
+        entitlements=tuple(entitlements),
+        glossary=glossary.terms,
+        glossary_translations=glossary.translations,
+    )
 
 
 def money_figures(text: str) -> list[Decimal]:
@@ -411,37 +416,3 @@ def _contact(key: str, value: Any, shown: str, problems: list[Problem]) -> Conta
         return None
     assert name
     return Contact(key=key, name=name, phone=phone, email=email, hours=hours, address=address)
-
-
-def _load_glossary(paths: list[Path], problems: list[Problem]) -> tuple[GlossaryTerm, ...]:
-    terms: dict[str, GlossaryTerm] = {}
-    for path in paths:
-        if not path.is_file():
-            continue
-        shown = _display(path, path.parent.parent)
-        data = _read_yaml(path, shown, problems)
-        if data is None:
-            continue
-        entries = data.get("terms") if isinstance(data, dict) else None
-        if not isinstance(entries, list):
-            problems.append(Problem(shown, "terms", "must be a list of terms"))
-            continue
-        for number, entry in enumerate(entries, start=1):
-            field = f"terms[{number}]"
-            if not isinstance(entry, dict):
-                problems.append(
-                    Problem(shown, field, "must be a mapping with id, term, definition")
-                )
-                continue
-            read = FieldReader(shown, {f"{field}.{k}": v for k, v in entry.items()}, problems)
-            read.reject_unknown({f"{field}.{k}" for k in ("id", "term", "definition")})
-            term_id = read.text(f"{field}.id", max_length=60)
-            term = read.text(f"{field}.term", max_length=120)
-            definition = read.text(f"{field}.definition", max_length=1000)
-            if term_id and not KEBAB.match(term_id):
-                read.problem(f"{field}.id", f"{term_id!r} must be kebab-case")
-            elif term_id in terms:
-                read.problem(f"{field}.id", f"{term_id!r} is defined twice")
-            elif term_id and term and definition:
-                terms[term_id] = GlossaryTerm(term_id, term, render_markdown(definition))
-    return tuple(sorted(terms.values(), key=lambda t: t.term.casefold()))

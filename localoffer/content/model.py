@@ -117,12 +117,21 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class GlossaryTranslation:
+    lang: str
+    terms: dict[str, GlossaryTerm]
+    stale: bool
+    reviewed: bool
+
+
+@dataclass(frozen=True)
 class Offer:
     """The whole offer: every entitlement, the council and the glossary, loaded once."""
 
     council: Council
     entitlements: tuple[Entitlement, ...]
     glossary: tuple[GlossaryTerm, ...]
+    glossary_translations: dict[str, GlossaryTranslation] = field(default_factory=dict)
     _by_id: dict[str, Entitlement] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from localoffer.content import Amount
+from localoffer.web.localise import localise
 
 
 def money(gbp: Decimal) -> str:
@@ -58,5 +59,6 @@ def init_app(app: Flask) -> None:
         long_date=long_date,
         isolate=isolate,
         fromiso=date.fromisoformat,
+        localise=localise,
     )
     app.jinja_env.globals["get_locale"] = get_locale

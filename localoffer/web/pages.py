@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template
 
 from localoffer.content import KINDS, THEMES, Offer
-from localoffer.i18n import localised_route
+from localoffer.i18n import current_language, localised_route
 
 bp = Blueprint("pages", __name__)
 
@@ -38,7 +38,16 @@ def entitlement(theme: str, entitlement_id: str) -> str:
 
 @localised_route(bp, "/glossary/")
 def glossary() -> str:
-    return render_template("pages/glossary.html", terms=offer().glossary)
+    """Every term, in the reader's language where translated, in English (marked) otherwise."""
+    lang = current_language().code
+    translation = offer().glossary_translations.get(lang)
+    rows = []
+    for term in offer().glossary:
+        translated = translation.terms.get(term.id) if translation else None
+        rows.append((translated or term, "en" if lang != "en" and translated is None else lang))
+    if lang != "en":
+        rows.sort(key=lambda row: row[0].term.casefold())
+    return render_template("pages/glossary.html", rows=rows, translation=translation)
 
 
 @localised_route(bp, "/contacts/")
