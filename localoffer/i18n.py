@@ -87,7 +87,13 @@ def init_app(app: Flask) -> None:
 
     @app.url_value_preprocessor
     def take_language(endpoint: str | None, values: dict[str, Any] | None) -> None:
-        g.lang = (values or {}).pop("lang", DEFAULT_LANGUAGE)
+        if values is not None:
+            g.lang = values.pop("lang", DEFAULT_LANGUAGE)
+            return
+        # No route matched: read the language from the path so that /ar/nowhere/ says
+        # "not found" in Arabic.
+        first = request.path.strip("/").split("/", 1)[0]
+        g.lang = first if first in codes and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
     @app.url_defaults
     def keep_language(endpoint: str, values: dict[str, Any]) -> None:

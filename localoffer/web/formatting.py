@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -15,10 +16,12 @@ from localoffer.web.localise import localise
 
 
 def money(gbp: Decimal) -> str:
-    """£2,000 for whole pounds, £12.50 otherwise, in the reader's number format."""
-    whole = gbp == gbp.to_integral_value()
-    return format_currency(gbp, "GBP", format="¤#,##0" if whole else "¤#,##0.00",
-                           currency_digits=False)  # fmt: skip
+    """Pounds in the reader's own currency format, without pence when there are none."""
+    pattern = get_locale().currency_formats["standard"].pattern
+    if gbp == gbp.to_integral_value():
+        # £2,000 rather than £2,000.00: the locale's own layout, minus the decimals.
+        pattern = re.sub(r"\.0+", "", pattern)
+    return format_currency(gbp, "GBP", format=pattern, currency_digits=False)
 
 
 def amount_phrase(amount: Amount) -> str:

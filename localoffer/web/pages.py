@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, current_app, render_template
+from werkzeug.routing import BaseConverter
 
 from localoffer.content import KINDS, THEMES, Offer
 from localoffer.i18n import current_language, localised_route
 
 bp = Blueprint("pages", __name__)
+
+
+@bp.record_once
+def register_converter(state) -> None:  # type: ignore[no-untyped-def]
+    state.app.url_map.converters["theme"] = ThemeConverter
+
+
+class ThemeConverter(BaseConverter):
+    """Only real theme ids, so /ar/anything/ is never mistaken for a theme's page."""
+
+    regex = "(?:" + "|".join(re.escape(theme) for theme in THEMES) + ")"
 
 
 def offer() -> Offer:
@@ -19,7 +33,7 @@ def home() -> str:
     return render_template("pages/home.html", themes=THEMES)
 
 
-@localised_route(bp, "/themes/<theme>/")
+@localised_route(bp, "/themes/<theme:theme>/")
 def theme(theme: str) -> str:
     if theme not in THEMES:
         abort(404)
@@ -28,7 +42,7 @@ def theme(theme: str) -> str:
     return render_template("pages/theme.html", theme=theme, groups=[g for g in groups if g[1]])
 
 
-@localised_route(bp, "/<theme>/<entitlement_id>/")
+@localised_route(bp, "/<theme:theme>/<entitlement_id>/")
 def entitlement(theme: str, entitlement_id: str) -> str:
     item = offer().get(entitlement_id)
     if item is None or item.theme != theme:

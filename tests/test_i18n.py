@@ -1,0 +1,181 @@
+"""Every page in every language: language in the URL, honest translations, local formats."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from flask import Flask
+
+from localoffer import create_app
+from localoffer.content.loader import load_offer
+from localoffer.i18n import KNOWN_LANGUAGES, SHIPPED_LANGUAGES
+
+GYM = "/health/free-gym/"
+HOME_OF = "/housing/suitable-accommodation/"
+
+
+def fixture_app(content: Path) -> Flask:
+    return create_app({"TESTING": True, "CONTENT_DIR": content,
+                       "COUNCIL_DIR": content / "council"})  # fmt: skip
+
+
+def page(app: Flask, url: str, **headers: str) -> BeautifulSoup:
+    response = app.test_client().get(url, headers=headers)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.data, "html.parser")
+
+
+def translate(content: Path, source: str, lang: str, translated_from: str | None = None,
+              reviewed: bool = False) -> None:  # fmt: skip
+    """Write a translation beside `source`, recording the right hash unless told otherwise."""
+    offer = load_offer(content)
+    item = next(e for e in offer.entitlements if e.path == source)
+    digest = translated_from or item.source_hash
+    (content / source).with_suffix(f".{lang}.md").write_text(
+        f"---\ntitle: Titulli {lang}\nsummary: Përmbledhja {lang}\n"
+        f"translated_from: {digest}\nreviewed: {str(reviewed).lower()}\n---\nTeksti.\n",
+        encoding="utf-8",
+    )
+
+
+def test_shipped_languages_are_published_with_their_own_names() -> None:
+    """English plus the seven languages care leavers most often read."""
+    assert SHIPPED_LANGUAGES == ("en", "ar", "fa", "ps", "ckb", "ti", "sq", "vi")
+    assert KNOWN_LANGUAGES["ar"].name == "العربية"
+    assert {c for c, lang in KNOWN_LANGUAGES.items() if lang.direction == "rtl"} == {
+        "ar", "fa", "ps", "ckb"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", SHIPPED_LANGUAGES)
+def test_switcher_names_each_language_in_itself_and_keeps_the_page(app: Flask, lang: str) -> None:
+    """From any page, each language link goes to the same page in that language."""
+    prefix = "" if lang == "en" else f"/{lang}"
+    soup = page(app, f"{prefix}/relationships/personal-adviser/")
+    switcher = soup.select_one(".app-language-switcher")
+    for code, language in KNOWN_LANGUAGES.items():
+        target = "" if code == "en" else f"/{code}"
+        if code == lang:
+            current = switcher.select_one(".app-language-switcher__current")
+            assert current.get_text(strip=True) == language.name
+            continue
+        link = switcher.find("a", hreflang=code)
+        assert link["href"] == f"{target}/relationships/personal-adviser/"
+        assert link.get_text(strip=True) == language.name and link["lang"] == code
+
+
+def test_every_page_lists_hreflang_alternates(app: Flask) -> None:
+    """Search engines and browsers can find each language's copy of a page."""
+    soup = page(app, "/ar/themes/housing/")
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
+    assert set(alternates) == {*SHIPPED_LANGUAGES, "x-default"}
+    assert alternates["fa"].endswith("/fa/themes/housing/")
+    assert alternates["x-default"].endswith("/themes/housing/")
+
+
+def test_browser_language_is_suggested_never_forced(app: Flask) -> None:
+    """An Arabic browser on an English page gets an offer of Arabic, not a redirect."""
+    response = app.test_client().get("/", headers={"Accept-Language": "ar,en;q=0.5"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.data, "html.parser")
+    suggestion = soup.select_one(".app-language-suggestion")
+    assert suggestion["lang"] == "ar" and suggestion["dir"] == "rtl"
+    assert suggestion.find("a")["href"] == "/ar/"
+    assert "Accept-Language" in response.headers["Vary"]
+    english = page(app, "/", **{"Accept-Language": "en-GB"})
+    assert english.select_one(".app-language-suggestion") is None
+
+
+def test_unknown_language_prefix_is_not_found(client) -> None:
+    """Only published languages have URLs; English has no prefix."""
+    assert client.get("/xx/").status_code == 404
+    assert client.get("/en/").status_code == 404
+
+
+def test_missing_council_translation_falls_back_to_english_with_a_notice(
+    fixture_content: Path,
+) -> None:
+    """Council pages may be English-only, but say so in the reader's language."""
+    soup = page(fixture_app(fixture_content), f"/sq{GYM}")
+    assert soup.html["lang"] == "sq"
+    assert soup.h1.get_text(strip=True) == "Free gym" and soup.h1["lang"] == "en"
+    assert "has not been translated" in soup.select_one(".app-translation-notice").get_text()
+
+
+def test_up_to_date_translation_is_shown_with_a_not_yet_checked_notice(
+    fixture_content: Path,
+) -> None:
+    """A machine or volunteer translation says it has not been checked by a fluent speaker."""
+    translate(fixture_content, "council/health/free-gym.md", "sq")
+    soup = page(fixture_app(fixture_content), f"/sq{GYM}")
+    assert soup.h1.get_text(strip=True) == "Titulli sq" and not soup.h1.get("lang")
+    notice = soup.select_one(".app-translation-notice").get_text()
+    assert "not yet been checked by a fluent speaker" in notice
+    assert "out of date" not in notice
+
+
+def test_reviewed_translation_needs_no_notice(fixture_content: Path) -> None:
+    """Once a fluent speaker has checked it, the translation stands on its own."""
+    translate(fixture_content, "council/health/free-gym.md", "sq", reviewed=True)
+    soup = page(fixture_app(fixture_content), f"/sq{GYM}")
+    assert soup.select_one(".app-translation-notice") is None
+
+
+def test_stale_translation_is_flagged_on_the_page(fixture_content: Path) -> None:
+    """When the English changes after translation, the reader is told and offered English."""
+    translate(fixture_content, "council/health/free-gym.md", "sq", translated_from="0123456789ab")
+    soup = page(fixture_app(fixture_content), f"/sq{GYM}")
+    notice = soup.select_one(".app-translation-notice")
+    assert "out of date" in notice.get_text()
+    assert notice.find("a", hreflang="en")["href"] == GYM
+
+
+def test_content_check_reports_coverage_and_stale_translations(fixture_content: Path) -> None:
+    """`content check` counts each language's translations and lists the out-of-date ones."""
+    translate(fixture_content, "council/health/free-gym.md", "sq", translated_from="0123456789ab")
+    translate(fixture_content, "national/housing/suitable-accommodation.md", "sq")
+    env = {**os.environ, "LOCALOFFER_CONTENT_DIR": str(fixture_content)}
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("flask")), "--app", "localoffer", "content", "check"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "sq: national 1/1, council 1/1, glossary 0/1, 0 checked by a fluent speaker, " \
+           "1 out of date" in result.stdout  # fmt: skip
+    assert "Out of date (sq): council/health/free-gym.md" in result.stdout
+    assert "ar: national 0/1" in result.stdout
+
+
+def test_amounts_and_dates_follow_the_readers_language(fixture_content: Path) -> None:
+    """£250 and review dates are written the way each language writes them."""
+    app = fixture_app(fixture_content)
+    english = page(app, GYM)
+    albanian = page(app, f"/sq{GYM}")
+    arabic = page(app, f"/ar{GYM}")
+    assert english.select_one(".app-amount").get_text(strip=True).startswith("up to £250")
+    assert "250\xa0£" in albanian.select_one(".app-amount").get_text()
+    assert "1 November 2027" in english.get_text()
+    assert "1 nëntor 2027" in albanian.get_text()
+    assert "نوفمبر" in arabic.get_text()
+
+
+def test_right_to_left_pages_use_the_mirrored_stylesheet(app: Flask) -> None:
+    """Arabic, Persian, Pashto and Sorani pages are laid out right to left."""
+    for lang in ("ar", "fa", "ps", "ckb"):
+        soup = page(app, f"/{lang}/")
+        assert soup.html["dir"] == "rtl"
+        assert soup.select_one("link[rel=stylesheet]")["href"].endswith("app.rtl.css")
+    assert page(app, "/ti/").select_one("link[rel=stylesheet]")["href"].endswith("app.css")
+
+
+def test_not_found_page_offers_each_language_home(app: Flask) -> None:
+    """On an error page the switcher goes to each language's home page."""
+    response = app.test_client().get("/ar/nowhere/")
+    soup = BeautifulSoup(response.data, "html.parser")
+    assert response.status_code == 404
+    assert soup.html["lang"] == "ar" and soup.html["dir"] == "rtl"
+    assert soup.select_one(".app-language-switcher a[hreflang=fa]")["href"] == "/fa/"
