@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test lint content-check
+.PHONY: run test install install-test lint content-check translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,12 @@ test: install-test
 
 content-check: install
 	$(BIN)/flask --app localoffer content check
+
+## Refresh the UI string catalogues after changing any user-facing text:
+## extract every string, merge it into each language, and compile what is served.
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --sort-by-file --no-wrap \
+		--project "Local Offer" --copyright-holder "Local Offer contributors" \
+		-o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --no-wrap
+	$(BIN)/pybabel compile -d translations --statistics
