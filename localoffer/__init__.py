@@ -43,8 +43,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from localoffer.api import routes as api_routes
     from localoffer.checker import cli as checker_cli
     from localoffer.checker import routes as checker_routes
-    from localoffer.web import errors, formatting, pages, templating
+    from localoffer.web import errors, formatting, pages, security, templating
 
+    security.init_app(app)
     formatting.init_app(app)
     templating.init_app(app)
     errors.init_app(app)

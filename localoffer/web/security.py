@@ -1,0 +1,47 @@
+"""Security headers on every response, and refusing to run production unsafely."""
+
+from __future__ import annotations
+
+from flask import Flask, Response
+
+from localoffer.config import ConfigurationError
+
+# Everything the portal serves comes from itself: no inline script or style, no frames,
+# no third parties. A page that needs more must say so here, not loosen it per page.
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    )
+)
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+def init_app(app: Flask) -> None:
+    production = app.config.get("ENV_NAME") == "production"
+    if production and app.debug:
+        raise ConfigurationError("Debug mode must be off in production: it can run any code")
+
+    @app.after_request
+    def add_security_headers(response: Response) -> Response:
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "no-referrer")
+        headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        headers.setdefault("X-Frame-Options", "DENY")
+        if production:
+            headers.setdefault("Strict-Transport-Security", HSTS)
+        return response

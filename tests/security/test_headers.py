@@ -1,0 +1,69 @@
+"""Every response carries the security headers; production refuses unsafe settings."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from localoffer import create_app
+from localoffer.config import ConfigurationError
+
+URLS = ["/", "/ar/themes/housing/", "/relationships/personal-adviser/", "/check/route/",
+        "/no-such-page/", "/static/css/app.css"]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_every_response_has_the_security_headers(client, url: str) -> None:
+    """CSP without unsafe-inline, no framing, no sniffing, no referrer, no device access."""
+    response = client.get(url)
+    response.close()
+    csp = response.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_api_responses_have_the_headers_too(client) -> None:
+    """JSON answers are protected the same way."""
+    response = client.post("/api/v1/eligibility", json={"date_of_birth": "2008-01-01"})
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pages_have_no_inline_script_or_style(client) -> None:
+    """Nothing on the pages needs unsafe-inline: no inline scripts, handlers or style attributes."""
+    for url in ("/", "/check/", "/check/route/", "/relationships/personal-adviser/"):
+        html = client.get(url).get_data(as_text=True)
+        assert "<script>" not in html and " style=" not in html and " onclick=" not in html
+
+
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch) -> None:
+    """A random key would log everyone out on every restart and differ between workers."""
+    monkeypatch.setenv("LOCALOFFER_ENV", "production")
+    monkeypatch.delenv("LOCALOFFER_SECRET_KEY", raising=False)
+    with pytest.raises(ConfigurationError, match="LOCALOFFER_SECRET_KEY"):
+        create_app()
+
+
+def test_production_refuses_to_start_in_debug_mode(monkeypatch) -> None:
+    """The debugger can run any code, so it is never allowed in production."""
+    monkeypatch.setenv("LOCALOFFER_ENV", "production")
+    monkeypatch.setenv("LOCALOFFER_SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    with pytest.raises(ConfigurationError, match="Debug"):
+        create_app()
+
+
+def test_production_sends_hsts_and_secure_cookies(monkeypatch) -> None:
+    """In production browsers are told to use HTTPS only, and cookies never travel in clear."""
+    monkeypatch.setenv("LOCALOFFER_ENV", "production")
+    monkeypatch.setenv("LOCALOFFER_SECRET_KEY", "x" * 64)
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    app: Flask = create_app({"TESTING": True})
+    response = app.test_client().get("/")
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
