@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from localoffer.content.fields import KEBAB, FieldReader
+from localoffer.content.fields import KEBAB, FieldReader, parse_yaml
 from localoffer.content.model import GlossaryTerm, GlossaryTranslation
 from localoffer.content.problems import Problem
 from localoffer.content.render import render_markdown
@@ -73,7 +73,7 @@ def _shown(path: Path) -> str:
 
 def _entries(path: Path, shown: str, problems: list[Problem]) -> list[Any] | None:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         problems.append(Problem(shown, "yaml", f"cannot be read: {' '.join(str(error).split())}"))
         return None
@@ -111,7 +111,7 @@ def _read_translation(
     """Read one glossary translation; returns (stale, reviewed)."""
     shown = _shown(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         problems.append(Problem(shown, "yaml", f"cannot be read: {' '.join(str(error).split())}"))
         return False, False

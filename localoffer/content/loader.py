@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from localoffer.content.fields import KEBAB, FieldReader, as_money
+from localoffer.content.fields import KEBAB, FieldReader, as_money, parse_yaml
 from localoffer.content.glossary import load_glossary
 from localoffer.content.model import (
     AMOUNT_PERIODS,
@@ -136,7 +136,7 @@ def _display(path: Path, root: Path) -> str:
 
 def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         problems.append(Problem(shown, "yaml", f"cannot be read: {_one_line(error)}"))
         return None
@@ -159,7 +159,7 @@ def _split_front_matter(
         problems.append(Problem(shown, "front matter", "missing: start the file with --- lines"))
         return None
     try:
-        data = yaml.safe_load(match.group(1))
+        data = parse_yaml(match.group(1))
     except yaml.YAMLError as error:
         problems.append(Problem(shown, "yaml", f"cannot be read: {_one_line(error)}"))
         return None
