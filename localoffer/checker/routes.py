@@ -28,6 +28,7 @@ from localoffer.clock import uk_today
 from localoffer.content import THEMES
 from localoffer.i18n import localised_route
 from localoffer.rules import Answers, InvalidAnswers, parse_answers
+from localoffer.web.formatting import translate_message
 
 bp = Blueprint("checker", __name__)
 
@@ -107,8 +108,9 @@ def _also_valid(step: Step, form: forms.QuestionForm, state: CheckerState) -> bo
     try:
         parse_answers(body, today=today())
     except InvalidAnswers as invalid:
+        messages = invalid.messages
         form.answer.errors = [
-            invalid.errors.get("date_of_birth", next(iter(invalid.errors.values())))
+            translate_message(messages.get("date_of_birth", next(iter(messages.values()))))
         ]
         return False
     if any(date.fromisoformat(p["start"]) < form.answer.data for p in state.periods):
@@ -197,12 +199,13 @@ def _period_valid(form: forms.CarePeriodForm, state: CheckerState, index: int) -
         parse_answers(body, today=today())
     except InvalidAnswers as invalid:
         prefix = f"care_periods[{index}]"
-        mine = {k: v for k, v in invalid.errors.items() if k.startswith(prefix)}
+        mine = {k: v for k, v in invalid.messages.items() if k.startswith(prefix)}
         if not mine:
             return True  # problems elsewhere are shown where they belong
         for key, message in mine.items():
             name = key[len(prefix) + 1 :] if key != prefix else "start"
-            getattr(form, name if name in PERIOD_FIELDS else "start").errors = [message]
+            field = getattr(form, name if name in PERIOD_FIELDS else "start")
+            field.errors = [translate_message(message)]
         return False
     return True
 
@@ -243,7 +246,7 @@ def answers() -> str | Response:
     try:
         build_answers(state, today())
     except InvalidAnswers as invalid:
-        problems = invalid.errors
+        problems = {key: translate_message(message) for key, message in invalid.messages.items()}
     rows = [summary_row(step, state) for step in asked_steps(state, today())]
     return render_template("checker/answers.html", rows=rows, problems=problems)
 

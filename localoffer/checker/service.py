@@ -7,7 +7,15 @@ from datetime import date
 from typing import Any
 
 from localoffer.content import Entitlement, Offer
-from localoffer.rules import Answers, Assessment, EntitlementResult, Match, assess, entitlements_for
+from localoffer.rules import (
+    Answers,
+    Assessment,
+    EntitlementResult,
+    Match,
+    Message,
+    assess,
+    entitlements_for,
+)
 
 
 @dataclass(frozen=True)
@@ -18,8 +26,14 @@ class CheckResult:
     entitlements: EntitlementResult[Entitlement]
 
     @property
+    def reason_messages(self) -> tuple[Message, ...]:
+        """Why, as translatable messages: the web checker shows them in the reader's language."""
+        return tuple(r.message for r in (*self.assessment.reasons, *self.entitlements.reasons))
+
+    @property
     def reasons(self) -> tuple[str, ...]:
-        return tuple(r.text for r in (*self.assessment.reasons, *self.entitlements.reasons))
+        """Why, in English: what the JSON API and the CLI give."""
+        return tuple(message.text for message in self.reason_messages)
 
     @property
     def legal_basis(self) -> tuple[str, ...]:

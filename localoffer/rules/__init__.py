@@ -6,6 +6,7 @@ Nothing here knows about Flask, files or today's date: the caller passes the dat
 from localoffer.rules.answers import Answers, CarePeriod, InvalidAnswers, parse_answers
 from localoffer.rules.dates import age_on, birthday
 from localoffer.rules.entitlements import EntitlementResult, Match, entitlements_for
+from localoffer.rules.messages import Message
 from localoffer.rules.periods import THIRTEEN_WEEKS, days_looked_after_since
 from localoffer.rules.status import Assessment, Reason, assess
 from localoffer.rules.vocabulary import (
@@ -47,6 +48,7 @@ __all__ = [
     "EntitlementResult",
     "InvalidAnswers",
     "Match",
+    "Message",
     "Reason",
     "age_on",
     "assess",

@@ -1,17 +1,21 @@
 """A young person's answers, and the one place JSON-shaped input becomes them.
 
 `parse_answers` checks everything the JSON API contract (DESIGN.md) allows and names every
-problem against the field that has it, so the web layer can show them all at once.
+problem against the field that has it, so the web layer can show them all at once. Each
+problem is a `Message`, so the web layer can show it in the reader's language while the API
+keeps its English.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from localoffer.rules.dates import age_on, birthday, long_date
+from localoffer.rules.dates import age_on, birthday
+from localoffer.rules.messages import N_, Message
 
 MAX_CARE_PERIODS = 50
 # CPPCR Regulations 2010, reg. 48(1)(a): no single short break is meant to last over 17 days.
@@ -31,7 +35,9 @@ FLAGS: tuple[str, ...] = (
 FIELDS: frozenset[str] = frozenset({"date_of_birth", "as_of", "care_periods", *FLAGS})
 PERIOD_FIELDS: frozenset[str] = frozenset({"start", "end", "short_break"})
 
-_NOT_AN_OBJECT = 'Send your answers as a JSON object, for example {"date_of_birth": "2007-05-01"}'
+_NOT_AN_OBJECT = Message(
+    N_('Send your answers as a JSON object, for example {"date_of_birth": "2007-05-01"}')
+)
 
 # fromisoformat alone would also take 20210601 or 2021-W22; the contract is YYYY-MM-DD only,
 # and [0-9] rather than \d keeps out other scripts' digits.
@@ -61,18 +67,30 @@ class Answers:
 
 
 class InvalidAnswers(ValueError):
-    """The answers cannot be checked; `errors` maps each field path to what to do about it."""
+    """The answers cannot be checked: each field path mapped to what to do about it.
 
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
-        self.errors = errors
+    `messages` holds the translatable messages; `errors` the same in English, as the JSON API
+    and the CLI give them.
+    """
+
+    def __init__(self, problems: Mapping[str, Message | str]) -> None:
+        # Callers outside the rules may raise it with problems they have already worded, in
+        # the reader's language: those are kept exactly as given, never looked up again.
+        self.messages: dict[str, Message] = {
+            field: problem if isinstance(problem, Message) else Message.verbatim(problem)
+            for field, problem in problems.items()
+        }
+        self.errors: dict[str, str] = {
+            field: message.text for field, message in self.messages.items()
+        }
+        super().__init__("; ".join(f"{field}: {text}" for field, text in self.errors.items()))
 
 
 def parse_answers(data: object, today: date) -> tuple[Answers, date]:
     """Turn a JSON API body into Answers and the date to check them on (DESIGN.md, JSON API)."""
     if not isinstance(data, dict):
         raise InvalidAnswers({"body": _NOT_AN_OBJECT})
-    errors: dict[str, str] = {}
+    errors: dict[str, Message] = {}
     _reject_unknown(data, FIELDS, "", errors)
 
     date_of_birth = _required_date(data, "date_of_birth", "", errors, _DOB_WORDS)
@@ -103,35 +121,67 @@ def parse_answers(data: object, today: date) -> tuple[Answers, date]:
 
 @dataclass(frozen=True)
 class _DateWords:
-    """How a date field is named in messages, and an example of a good value."""
+    """What to say when a date field is missing (None: it may be left out) or malformed.
 
-    missing: str
-    name: str
-    example: str
+    Each field has whole sentences of its own, so translators never join a name to a phrase.
+    The example is a value, not words: it must stay YYYY-MM-DD in every language.
+    """
+
+    missing: Message | None
+    malformed: Message
 
 
-_DOB_WORDS = _DateWords("Enter your date of birth", "Date of birth", "2007-05-01")
-_AS_OF_WORDS = _DateWords("", "The date to check (as_of)", "2026-11-23")
+_DOB_WORDS = _DateWords(
+    Message(N_("Enter your date of birth")),
+    Message(
+        N_("Date of birth must be a real date written as YYYY-MM-DD, for example %(example)s"),
+        example="2007-05-01",
+    ),
+)
+_AS_OF_WORDS = _DateWords(
+    None,
+    Message(
+        N_(
+            "The date to check (as_of) must be a real date written as YYYY-MM-DD, "
+            "for example %(example)s"
+        ),
+        example="2026-11-23",
+    ),
+)
 _START_WORDS = _DateWords(
-    "Enter the date this period of care started", "The start date", "2021-06-01"
+    Message(N_("Enter the date this period of care started")),
+    Message(
+        N_("The start date must be a real date written as YYYY-MM-DD, for example %(example)s"),
+        example="2021-06-01",
+    ),
+)
+_END_MISSING = Message(
+    N_("Enter the last day of this period of care, or null if you are still looked after")
 )
 _END_WORDS = _DateWords(
-    "Enter the last day of this period of care, or null if you are still looked after",
-    "The end date",
-    "2025-04-30",
+    _END_MISSING,
+    Message(
+        N_("The end date must be a real date written as YYYY-MM-DD, for example %(example)s"),
+        example="2025-04-30",
+    ),
 )
 
 
 def _reject_unknown(
-    data: dict[Any, Any], allowed: frozenset[str], prefix: str, errors: dict[str, str]
+    data: dict[Any, Any], allowed: frozenset[str], prefix: str, errors: dict[str, Message]
 ) -> None:
     """Unknown fields are rejected, not ignored: a misspelt answer must not silently vanish."""
     for key in data:
         if key not in allowed:
             name = str(key)
-            errors[f"{prefix}{name}"] = (
-                f"Remove the field {name!r}: the checker does not ask for it. "
-                f"The fields it accepts are {', '.join(sorted(allowed))}"
+            errors[f"{prefix}{name}"] = Message(
+                N_(
+                    "Remove the field %(field)s: the checker does not ask for it. "
+                    "The fields it accepts are %(accepted)s"
+                ),
+                # Field names are the API's own words, quoted as code: never translated.
+                field=repr(name),
+                accepted=", ".join(sorted(allowed)),
             )
 
 
@@ -146,61 +196,68 @@ def _parse_date(value: object) -> date | None:
 
 
 def _required_date(
-    data: dict[Any, Any], key: str, prefix: str, errors: dict[str, str], words: _DateWords
+    data: dict[Any, Any], key: str, prefix: str, errors: dict[str, Message], words: _DateWords
 ) -> date | None:
     """A date that must be given; None (with an error) when missing or malformed."""
     value = data.get(key)
     if value is None:
+        assert words.missing is not None, "only a required date is read here"
         errors[prefix + key] = words.missing
         return None
     return _date_value(value, prefix + key, errors, words)
 
 
-def _date_value(value: object, path: str, errors: dict[str, str], words: _DateWords) -> date | None:
+def _date_value(
+    value: object, path: str, errors: dict[str, Message], words: _DateWords
+) -> date | None:
     """A present date value, checked for shape and for being on the calendar."""
     parsed = _parse_date(value)
     if parsed is None:
-        errors[path] = (
-            f"{words.name} must be a real date written as YYYY-MM-DD, for example {words.example}"
-        )
+        errors[path] = words.malformed
     return parsed
 
 
-def _optional_as_of(data: dict[Any, Any], today: date, errors: dict[str, str]) -> date | None:
+def _optional_as_of(data: dict[Any, Any], today: date, errors: dict[str, Message]) -> date | None:
     """The date to check on: today unless given (DESIGN.md, JSON API)."""
     value = data.get("as_of")
     if value is None:
         return today
     as_of = _date_value(value, "as_of", errors, _AS_OF_WORDS)
     if as_of is not None and as_of > birthday(today, MAX_YEARS_AHEAD):
-        errors["as_of"] = (
-            f"The date to check (as_of) must be no more than {MAX_YEARS_AHEAD} years from today"
+        errors["as_of"] = Message(
+            N_("The date to check (as_of) must be no more than %(years)s years from today"),
+            years=MAX_YEARS_AHEAD,
         )
         return None
     return as_of
 
 
-def _boolean(data: dict[Any, Any], key: str, path: str, errors: dict[str, str]) -> bool:
+def _boolean(data: dict[Any, Any], key: str, path: str, errors: dict[str, Message]) -> bool:
     """A yes/no answer: only JSON true or false, so "false" is never read as yes."""
     value = data.get(key, False)
     if isinstance(value, bool):
         return value
-    errors[path] = f"Answer {key} with true or false, without quotes"
+    errors[path] = Message(N_("Answer %(field)s with true or false, without quotes"), field=key)
     return False
 
 
-def _care_periods(value: object, errors: dict[str, str]) -> list[tuple[int, CarePeriod]]:
+def _care_periods(value: object, errors: dict[str, Message]) -> list[tuple[int, CarePeriod]]:
     """The well-formed care periods with their positions; problems recorded per field."""
     if not isinstance(value, list):
-        errors["care_periods"] = (
-            'Enter care_periods as a list, for example [{"start": "2021-06-01", "end": null}], '
-            "or leave it out if you have never been looked after"
+        errors["care_periods"] = Message(
+            N_(
+                'Enter care_periods as a list, for example [{"start": "2021-06-01", '
+                '"end": null}], or leave it out if you have never been looked after'
+            )
         )
         return []
     if len(value) > MAX_CARE_PERIODS:
-        errors["care_periods"] = (
-            f"Enter no more than {MAX_CARE_PERIODS} periods of care. If you have had more, "
-            "ask your personal adviser to check your status with you"
+        errors["care_periods"] = Message(
+            N_(
+                "Enter no more than %(count)s periods of care. If you have had more, "
+                "ask your personal adviser to check your status with you"
+            ),
+            count=MAX_CARE_PERIODS,
         )
         return []
     periods = []
@@ -211,12 +268,14 @@ def _care_periods(value: object, errors: dict[str, str]) -> list[tuple[int, Care
     return periods
 
 
-def _care_period(item: object, path: str, errors: dict[str, str]) -> CarePeriod | None:
+def _care_period(item: object, path: str, errors: dict[str, Message]) -> CarePeriod | None:
     """One period of care, or None (with errors) if any of its fields is wrong."""
     if not isinstance(item, dict):
-        errors[path] = (
-            'Enter each period of care as an object, for example {"start": "2021-06-01", '
-            '"end": "2025-04-30"}'
+        errors[path] = Message(
+            N_(
+                'Enter each period of care as an object, for example {"start": "2021-06-01", '
+                '"end": "2025-04-30"}'
+            )
         )
         return None
     before = len(errors)
@@ -225,56 +284,67 @@ def _care_period(item: object, path: str, errors: dict[str, str]) -> CarePeriod 
     end: date | None = None
     if "end" not in item:
         # A missing end is not read as "still looked after": only an explicit null says so.
-        errors[f"{path}.end"] = _END_WORDS.missing
+        errors[f"{path}.end"] = _END_MISSING
     elif item["end"] is not None:
         end = _date_value(item["end"], f"{path}.end", errors, _END_WORDS)
     short_break = _boolean(item, "short_break", f"{path}.short_break", errors)
     if len(errors) > before or start is None:
         return None
     if end is not None and end < start:
-        errors[f"{path}.end"] = "The end date must be the same as or after the start date"
+        errors[f"{path}.end"] = Message(
+            N_("The end date must be the same as or after the start date")
+        )
         return None
     return CarePeriod(start=start, end=end, short_break=short_break)
 
 
 def _check_date_of_birth(
-    date_of_birth: date, as_of: date | None, today: date, errors: dict[str, str]
+    date_of_birth: date, as_of: date | None, today: date, errors: dict[str, Message]
 ) -> None:
     """Birth must be in the past, and not implausibly long before the date checked."""
     if date_of_birth > today:
-        errors["date_of_birth"] = "Date of birth must be today or in the past"
+        errors["date_of_birth"] = Message(N_("Date of birth must be today or in the past"))
     elif as_of is not None and as_of < date_of_birth:
-        errors["as_of"] = "The date to check (as_of) must be the same as or after the date of birth"
+        errors["as_of"] = Message(
+            N_("The date to check (as_of) must be the same as or after the date of birth")
+        )
     elif as_of is not None and age_on(date_of_birth, as_of) >= MAX_AGE_YEARS:
-        errors["date_of_birth"] = (
-            f"Date of birth must be less than {MAX_AGE_YEARS} years before the date to check"
+        errors["date_of_birth"] = Message(
+            N_("Date of birth must be less than %(years)s years before the date to check"),
+            years=MAX_AGE_YEARS,
         )
 
 
 def _check_periods_against_dates(
-    periods: list[tuple[int, CarePeriod]], date_of_birth: date, as_of: date, errors: dict[str, str]
+    periods: list[tuple[int, CarePeriod]],
+    date_of_birth: date,
+    as_of: date,
+    errors: dict[str, Message],
 ) -> None:
     """Care happens after birth and, as far as anyone can say, no later than the date checked."""
-    checked_on = long_date(as_of)
     for index, period in periods:
         path = f"care_periods[{index}]"
         if period.start < date_of_birth:
-            errors[f"{path}.start"] = (
-                "The start date must be the same as or after the date of birth"
+            errors[f"{path}.start"] = Message(
+                N_("The start date must be the same as or after the date of birth")
             )
         elif period.start > as_of:
-            errors[f"{path}.start"] = (
-                f"The start date must be on or before {checked_on}, the date being checked"
+            errors[f"{path}.start"] = Message(
+                N_("The start date must be on or before %(checked_on)s, the date being checked"),
+                checked_on=as_of,
             )
         if period.end is not None and period.end > as_of:
-            errors[f"{path}.end"] = (
-                f"The end date must be on or before {checked_on}, the date being checked. "
-                "If you are still looked after, enter null"
+            errors[f"{path}.end"] = Message(
+                N_(
+                    "The end date must be on or before %(checked_on)s, the date being checked. "
+                    "If you are still looked after, enter null"
+                ),
+                checked_on=as_of,
             )
 
 
 def _check_periods_together(
-    periods: list[tuple[int, CarePeriod]], as_of: date | None, errors: dict[str, str]
+    periods: list[tuple[int, CarePeriod]], as_of: date | None, errors: dict[str, Message]
 ) -> None:
     """Short breaks are short, only the latest period may be ongoing, and no two overlap."""
     ordered = sorted(periods, key=lambda indexed: (indexed[1].start, indexed[0]))
@@ -282,9 +352,11 @@ def _check_periods_together(
     for position, (index, period) in enumerate(ordered):
         path = f"care_periods[{index}]"
         if period.end is None and position < len(ordered) - 1:
-            errors[f"{path}.end"] = (
-                "Only your most recent period of care can still be going on. "
-                "Enter the last day of this period of care"
+            errors[f"{path}.end"] = Message(
+                N_(
+                    "Only your most recent period of care can still be going on. "
+                    "Enter the last day of this period of care"
+                )
             )
             # It would overlap every later period too; one message says all there is to fix.
             continue
@@ -292,22 +364,30 @@ def _check_periods_together(
         last_day = period.end if period.end is not None else as_of
         too_long = last_day is not None and (last_day - period.start).days >= SHORT_BREAK_MAX_DAYS
         if period.short_break and too_long:
-            errors[f"{path}.short_break"] = (
-                f"A short break lasts {SHORT_BREAK_MAX_DAYS} days or fewer. If this stay was "
-                "longer, it was not a short break: set short_break to false"
+            errors[f"{path}.short_break"] = Message(
+                N_(
+                    "A short break lasts %(days)s days or fewer. If this stay was "
+                    "longer, it was not a short break: set short_break to false"
+                ),
+                days=SHORT_BREAK_MAX_DAYS,
             )
     _check_overlaps(not_ongoing, errors)
 
 
-def _check_overlaps(ordered: list[tuple[int, CarePeriod]], errors: dict[str, str]) -> None:
+def _check_overlaps(ordered: list[tuple[int, CarePeriod]], errors: dict[str, Message]) -> None:
     """No day can be in two periods of care (periods sorted by start)."""
     reaching: CarePeriod | None = None  # the period so far that ends latest
     for index, period in ordered:
         if reaching is not None and (reaching.end is None or period.start <= reaching.end):
             errors.setdefault(
                 f"care_periods[{index}]",
-                f"This period of care overlaps the one starting {long_date(reaching.start)}. "
-                "Change the dates so that no day is in two periods",
+                Message(
+                    N_(
+                        "This period of care overlaps the one starting %(start)s. "
+                        "Change the dates so that no day is in two periods"
+                    ),
+                    start=reaching.start,
+                ),
             )
         if reaching is None or (
             reaching.end is not None and (period.end is None or period.end > reaching.end)

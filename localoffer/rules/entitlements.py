@@ -19,7 +19,8 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from localoffer.rules.answers import Answers
-from localoffer.rules.dates import ONE_DAY, birthday, long_date
+from localoffer.rules.dates import ONE_DAY, birthday
+from localoffer.rules.messages import N_, Message
 from localoffer.rules.status import CA_S23C, Assessment, Reason
 from localoffer.rules.vocabulary import (
     ASKED_CONDITIONS,
@@ -172,9 +173,14 @@ def _onward_reasons(stretches: tuple[_Stretch, ...]) -> tuple[Reason, ...]:
         return ()
     return (
         Reason(
-            f"You will become a former relevant child on your 18th birthday "
-            f"({long_date(stretches[1].start)}), so support for former relevant children is "
-            "listed from that day.",
+            Message(
+                N_(
+                    "You will become a former relevant child on your 18th birthday "
+                    "(%(birthday_18)s), so support for former relevant children is listed from "
+                    "that day."
+                ),
+                birthday_18=stretches[1].start,
+            ),
             CA_S23C,
         ),
     )

@@ -5,6 +5,9 @@ they were a child (looked after, eligible, relevant, qualifying or none), and `a
 for children on the day asked about, and for adults on the day before their 18th birthday,
 because every adult status (former relevant, qualifying) is fixed by what happened by then.
 Short breaks are left out of every step (CPPCR Regulations 2010, regs 40 and 48).
+
+Every reason is a whole sentence of its own (a `Message`), never pieced together from
+fragments, so each can be translated as a sentence.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from localoffer.rules.answers import Answers
-from localoffer.rules.dates import ONE_DAY, age_on, birthday, long_date
+from localoffer.rules.dates import ONE_DAY, age_on, birthday
+from localoffer.rules.messages import N_, Message
 from localoffer.rules.periods import (
     THIRTEEN_WEEKS,
     DayRange,
@@ -51,14 +55,18 @@ QUALIFYING_UNTIL = 21
 CARE_LEAVER_UNTIL = 25
 
 # s.24(2) routes the checker does not ask about, so it must not answer "none" silently.
-NOT_ASKED_QUALIFYING_ROUTES = (
-    "If after your 16th birthday you were privately fostered, or lived for 3 months or more in "
-    "a hospital, a care home, or a school or college that gave you somewhere to live, you may "
-    "still qualify for advice and assistance: ask the council's leaving care team."
+NOT_ASKED_QUALIFYING_ROUTES = Message(
+    N_(
+        "If after your 16th birthday you were privately fostered, or lived for 3 months or more "
+        "in a hospital, a care home, or a school or college that gave you somewhere to live, you "
+        "may still qualify for advice and assistance: ask the council's leaving care team."
+    )
 )
-DETENTION_CHECKS = (
-    "Ask your personal adviser to confirm you are a relevant child: this applies only if you "
-    "are not on a care order and you went into custody or hospital straight from care."
+DETENTION_CHECKS = Message(
+    N_(
+        "Ask your personal adviser to confirm you are a relevant child: this applies only if you "
+        "are not on a care order and you went into custody or hospital straight from care."
+    )
 )
 
 
@@ -66,8 +74,13 @@ DETENTION_CHECKS = (
 class Reason:
     """One step of the decision, in words for the young person, with the law behind it."""
 
-    text: str
+    message: Message
     legal_basis: str
+
+    @property
+    def text(self) -> str:
+        """The reason in English, as the JSON API and the CLI give it."""
+        return self.message.text
 
 
 @dataclass(frozen=True)
@@ -84,12 +97,17 @@ class Assessment:
     status_until: date | None
     days_looked_after_since_14: int
     reasons: tuple[Reason, ...]
-    refer_to_adviser: tuple[str, ...] = ()
+    refer_to_adviser: tuple[Message, ...] = ()
 
     @property
     def legal_basis(self) -> tuple[str, ...]:
         """The distinct provisions behind the reasons, in the order they were used."""
         return tuple(dict.fromkeys(reason.legal_basis for reason in self.reasons))
+
+    @property
+    def refer_to_adviser_text(self) -> tuple[str, ...]:
+        """What to ask a personal adviser about, in English."""
+        return tuple(message.text for message in self.refer_to_adviser)
 
 
 @dataclass(frozen=True)
@@ -131,7 +149,7 @@ class _Finding:
     since: date | None
     until: date | None
     reasons: tuple[Reason, ...]
-    refer: tuple[str, ...] = ()
+    refer: tuple[Message, ...] = ()
 
 
 def assess(answers: Answers, on: date) -> Assessment:
@@ -253,8 +271,13 @@ def _as_child(route: _Route, answers: Answers, on: date, days: int, days_of: Bir
     """A child's status on `on`, with reasons in the present tense (ss.22-24; Sch. 2 para 19B)."""
     last_child_day = days_of.last_child_day
     become_former_relevant = Reason(
-        f"From your 18th birthday ({long_date(days_of.b18)}) you will be a former relevant "
-        "child, with support until the day before your 25th birthday.",
+        Message(
+            N_(
+                "From your 18th birthday (%(birthday_18)s) you will be a former relevant "
+                "child, with support until the day before your 25th birthday."
+            ),
+            birthday_18=days_of.b18,
+        ),
         CA_S23C,
     )
     match route.route:
@@ -266,10 +289,13 @@ def _as_child(route: _Route, answers: Answers, on: date, days: int, days_of: Bir
             )
         case "eligible":
             assert route.since is not None
-            text = (
-                "You are 16 or over and looked after now, and you have been looked after for at "
-                "least 13 weeks since your 14th birthday, so you are an eligible child "
-                f"(since {long_date(route.since)}) until you leave care or turn 18."
+            text = Message(
+                N_(
+                    "You are 16 or over and looked after now, and you have been looked after "
+                    "for at least 13 weeks since your 14th birthday, so you are an eligible "
+                    "child (since %(since)s) until you leave care or turn 18."
+                ),
+                since=route.since,
             )
             return _Finding(
                 ELIGIBLE,
@@ -279,10 +305,14 @@ def _as_child(route: _Route, answers: Answers, on: date, days: int, days_of: Bir
             )
         case "relevant":
             assert route.left_on is not None
-            text = (
-                f"Your last day looked after was {long_date(route.left_on)}, after your 16th "
-                "birthday, and you were an eligible child then, so you are a relevant child "
-                f"until the day before your 18th birthday ({long_date(last_child_day)})."
+            text = Message(
+                N_(
+                    "Your last day looked after was %(left_on)s, after your 16th birthday, and "
+                    "you were an eligible child then, so you are a relevant child until the day "
+                    "before your 18th birthday (%(last_child_day)s)."
+                ),
+                left_on=route.left_on,
+                last_child_day=last_child_day,
             )
             return _Finding(
                 RELEVANT,
@@ -307,10 +337,15 @@ def _as_child(route: _Route, answers: Answers, on: date, days: int, days_of: Bir
 def _under_16_reason(days_of: Birthdays) -> Reason:
     """Looked after, and not yet old enough to be eligible (Children Act 1989, s.22(1))."""
     return Reason(
-        "You are looked after now and you are under 16, so you are a looked-after child. If you "
-        f"are still looked after on or after your 16th birthday ({long_date(days_of.b16)}) and "
-        "have been looked after for 13 weeks (91 days) since your 14th birthday, you will be an "
-        "eligible child.",
+        Message(
+            N_(
+                "You are looked after now and you are under 16, so you are a looked-after child. "
+                "If you are still looked after on or after your 16th birthday (%(birthday_16)s) "
+                "and have been looked after for 13 weeks (91 days) since your 14th birthday, you "
+                "will be an eligible child."
+            ),
+            birthday_16=days_of.b16,
+        ),
         CA_S22,
     )
 
@@ -319,34 +354,48 @@ def _counting_on(on: date, days: int, days_of: Birthdays) -> Reason:
     """When a looked-after 16 or 17 year old would reach 13 weeks (Sch. 2 para 19B(2))."""
     eligible_from = on + ONE_DAY * (THIRTEEN_WEEKS - days)
     if eligible_from <= days_of.last_child_day:
-        text = (
-            "You are looked after now, but you have not yet been looked after for 13 weeks "
-            "since your 14th birthday, so you are not yet an eligible child. If you are still "
-            f"looked after on {long_date(eligible_from)}, you will be an eligible child from then."
+        text = Message(
+            N_(
+                "You are looked after now, but you have not yet been looked after for 13 weeks "
+                "since your 14th birthday, so you are not yet an eligible child. If you are "
+                "still looked after on %(eligible_from)s, you will be an eligible child from then."
+            ),
+            eligible_from=eligible_from,
         )
     else:
-        text = (
-            "You are looked after now, but you cannot reach 13 weeks looked after since your "
-            "14th birthday before you turn 18, so you will not be an eligible child. When you "
-            "leave care you will qualify for advice and assistance until you are 21."
+        text = Message(
+            N_(
+                "You are looked after now, but you cannot reach 13 weeks looked after since your "
+                "14th birthday before you turn 18, so you will not be an eligible child. When you "
+                "leave care you will qualify for advice and assistance until you are 21."
+            )
         )
     return Reason(text, CA_SCH2_19B)
 
 
 def _detention_reason(days_of: Birthdays, now: bool) -> Reason:
     """Relevant because detained or in hospital at 16 (Care Leavers Regs 2010 reg. 3(2))."""
-    status = (
-        f"so you are a relevant child until the day before your 18th birthday "
-        f"({long_date(days_of.last_child_day)})"
-        if now
-        else f"so you were a relevant child, and became a former relevant child on your 18th "
-        f"birthday ({long_date(days_of.b18)})"
-    )
-    return Reason(
-        "You told us you were in custody or in hospital on your 16th birthday, and before that "
-        f"you had been looked after for at least 13 weeks since your 14th birthday, {status}.",
-        CLR_REG3_2,
-    )
+    if now:
+        text = Message(
+            N_(
+                "You told us you were in custody or in hospital on your 16th birthday, and "
+                "before that you had been looked after for at least 13 weeks since your 14th "
+                "birthday, so you are a relevant child until the day before your 18th birthday "
+                "(%(last_child_day)s)."
+            ),
+            last_child_day=days_of.last_child_day,
+        )
+    else:
+        text = Message(
+            N_(
+                "You told us you were in custody or in hospital on your 16th birthday, and "
+                "before that you had been looked after for at least 13 weeks since your 14th "
+                "birthday, so you were a relevant child, and became a former relevant child on "
+                "your 18th birthday (%(birthday_18)s)."
+            ),
+            birthday_18=days_of.b18,
+        )
+    return Reason(text, CLR_REG3_2)
 
 
 def _qualifying(route: _Route, days_of: Birthdays, in_education: bool, adult: bool) -> _Finding:
@@ -354,30 +403,46 @@ def _qualifying(route: _Route, days_of: Birthdays, in_education: bool, adult: bo
     reasons: list[Reason] = []
     if route.route == "parent":
         reasons.append(_parent_reason(adult))
+    until_21 = days_of.b21 - ONE_DAY
     if route.route == "special_guardianship":
-        text = (
-            "You told us you are on a special guardianship order (or were when you turned 18) "
-            "that was made when you were looked after, so you qualify for advice and assistance "
-            "from your 16th birthday"
+        text = Message(
+            N_(
+                "You told us you are on a special guardianship order (or were when you turned "
+                "18) that was made when you were looked after, so you qualify for advice and "
+                "assistance from your 16th birthday until the day before your 21st birthday "
+                "(%(until_21)s)."
+            ),
+            until_21=until_21,
         )
         basis = CA_S24_1A
     elif adult and route.route == "in_care_at_18":
-        text = (
-            "You were looked after when you turned 18, but you had been looked after for less "
-            "than 13 weeks since your 14th birthday, so you were not an eligible child. Care ends "
-            "at 18, so you qualify for advice and assistance from your 18th birthday "
-            f"({long_date(days_of.b18)})"
+        text = Message(
+            N_(
+                "You were looked after when you turned 18, but you had been looked after for "
+                "less than 13 weeks since your 14th birthday, so you were not an eligible child. "
+                "Care ends at 18, so you qualify for advice and assistance from your 18th "
+                "birthday (%(birthday_18)s) until the day before your 21st birthday "
+                "(%(until_21)s)."
+            ),
+            birthday_18=days_of.b18,
+            until_21=until_21,
         )
         basis = CA_S24_1B
     else:
-        left = long_date(route.left_on) if route.left_on else "your last day in care"
-        text = (
-            f"You were looked after on or after your 16th birthday and your last day looked "
-            f"after was {left}, so you qualify for advice and assistance"
+        # Only the "parent" and "left_after_16" routes are left, and both come from a last
+        # day in care, so there is always a date to name.
+        assert route.left_on is not None
+        text = Message(
+            N_(
+                "You were looked after on or after your 16th birthday and your last day looked "
+                "after was %(left_on)s, so you qualify for advice and assistance until the day "
+                "before your 21st birthday (%(until_21)s)."
+            ),
+            left_on=route.left_on,
+            until_21=until_21,
         )
         basis = CA_S24_1B
-    until_21 = long_date(days_of.b21 - ONE_DAY)
-    reasons.append(Reason(f"{text} until the day before your 21st birthday ({until_21}).", basis))
+    reasons.append(Reason(text, basis))
     until = days_of.b21 - ONE_DAY
     if in_education:
         until = days_of.b25 - ONE_DAY
@@ -393,47 +458,72 @@ def _in_education(answers: Answers) -> bool:
 def _education_to_25_reason(days_of: Birthdays) -> Reason:
     """Help with education or training continues to 25 (Children Act 1989, s.24B(3))."""
     return Reason(
-        "Because you are in education or training, the council can keep helping you with it "
-        f"until the day before your 25th birthday ({long_date(days_of.b25 - ONE_DAY)}).",
+        Message(
+            N_(
+                "Because you are in education or training, the council can keep helping you "
+                "with it until the day before your 25th birthday (%(until_25)s)."
+            ),
+            until_25=days_of.b25 - ONE_DAY,
+        ),
         CA_S24B_3,
     )
 
 
 def _parent_reason(adult: bool) -> Reason:
     """Six months living with a parent ends relevant-child status (CL Regs 2010 reg. 3(3), (4))."""
-    outcome = (
-        "so you did not stay a relevant child and are not a former relevant child"
-        if adult
-        else "so you are not a relevant child. If that arrangement breaks down and you stop "
-        "living with them, you become a relevant child again: tell your council"
-    )
-    return Reason(
-        "You were an eligible child when you left care, but since then you have lived with a "
-        "parent, or someone with parental responsibility for you, for six months in a row, "
-        f"{outcome}.",
-        CLR_REG3_3,
-    )
+    if adult:
+        text = Message(
+            N_(
+                "You were an eligible child when you left care, but since then you have lived "
+                "with a parent, or someone with parental responsibility for you, for six months "
+                "in a row, so you did not stay a relevant child and are not a former relevant "
+                "child."
+            )
+        )
+    else:
+        text = Message(
+            N_(
+                "You were an eligible child when you left care, but since then you have lived "
+                "with a parent, or someone with parental responsibility for you, for six months "
+                "in a row, so you are not a relevant child. If that arrangement breaks down and "
+                "you stop living with them, you become a relevant child again: tell your council."
+            )
+        )
+    return Reason(text, CLR_REG3_3)
 
 
 def _not_a_care_leaver(route: _Route, on: date, days_of: Birthdays) -> _Finding:
     """Never looked after, or not since the 16th birthday (s.24(1B); Sch. 2 para 19B)."""
     if route.route == "never":
         reason = Reason(
-            "You have not told us about any time looked after by a council, so you are not a "
-            "care leaver.",
+            Message(
+                N_(
+                    "You have not told us about any time looked after by a council, so you are "
+                    "not a care leaver."
+                )
+            ),
             CA_S22,
         )
     elif on < days_of.b16:
         reason = Reason(
-            "You are not looked after now and you are under 16. Care-leaver support is for young "
-            "people looked after on or after their 16th birthday.",
+            Message(
+                N_(
+                    "You are not looked after now and you are under 16. Care-leaver support is "
+                    "for young people looked after on or after their 16th birthday."
+                )
+            ),
             CA_S24_1B,
         )
     else:
         reason = Reason(
-            "Your time in care ended before your 16th birthday "
-            f"({long_date(days_of.b16)}). Care leavers must have been looked after on or after "
-            "their 16th birthday, so you are not a care leaver.",
+            Message(
+                N_(
+                    "Your time in care ended before your 16th birthday (%(birthday_16)s). Care "
+                    "leavers must have been looked after on or after their 16th birthday, so you "
+                    "are not a care leaver."
+                ),
+                birthday_16=days_of.b16,
+            ),
             CA_S24_1B,
         )
     refer = (NOT_ASKED_QUALIFYING_ROUTES,) if days_of.b16 <= on < days_of.b21 else ()
@@ -463,21 +553,31 @@ def _as_adult(route: _Route, answers: Answers, on: date, days_of: Birthdays) -> 
 
 def _former_relevant(route: _Route, days_of: Birthdays) -> _Finding:
     """Eligible at 18, or once relevant, means former relevant from 18 (s.23C(1))."""
-    b18 = long_date(days_of.b18)
     if route.route == "eligible":
         reason = Reason(
-            "You were still looked after, as an eligible child, the day before your 18th "
-            "birthday. Care ends at 18, so you became a former relevant child on your 18th "
-            f"birthday ({b18}).",
+            Message(
+                N_(
+                    "You were still looked after, as an eligible child, the day before your 18th "
+                    "birthday. Care ends at 18, so you became a former relevant child on your "
+                    "18th birthday (%(birthday_18)s)."
+                ),
+                birthday_18=days_of.b18,
+            ),
             CA_S23C,
         )
         reasons: tuple[Reason, ...] = (reason,)
     elif route.route == "relevant":
         assert route.left_on is not None
         reason = Reason(
-            f"Your last day looked after was {long_date(route.left_on)}, when you were 16 or 17 "
-            "and an eligible child, so you were a relevant child and became a former relevant "
-            f"child on your 18th birthday ({b18}).",
+            Message(
+                N_(
+                    "Your last day looked after was %(left_on)s, when you were 16 or 17 and an "
+                    "eligible child, so you were a relevant child and became a former relevant "
+                    "child on your 18th birthday (%(birthday_18)s)."
+                ),
+                left_on=route.left_on,
+                birthday_18=days_of.b18,
+            ),
             CA_S23C,
         )
         reasons = (reason,)
@@ -485,15 +585,25 @@ def _former_relevant(route: _Route, days_of: Birthdays) -> _Finding:
         reasons = (
             _detention_reason(days_of, now=False),
             Reason(
-                "Relevant children become former relevant children on their 18th birthday "
-                f"({b18}).",
+                Message(
+                    N_(
+                        "Relevant children become former relevant children on their 18th "
+                        "birthday (%(birthday_18)s)."
+                    ),
+                    birthday_18=days_of.b18,
+                ),
                 CA_S23C,
             ),
         )
     until = Reason(
-        "You stay a former relevant child until the day before your 25th birthday "
-        f"({long_date(days_of.b25 - ONE_DAY)}). After 21 you can still have a personal "
-        "adviser if you ask for one.",
+        Message(
+            N_(
+                "You stay a former relevant child until the day before your 25th birthday "
+                "(%(until_25)s). After 21 you can still have a personal adviser if you ask "
+                "for one."
+            ),
+            until_25=days_of.b25 - ONE_DAY,
+        ),
         CA_S23CZB,
     )
     refer = (DETENTION_CHECKS,) if route.route == "detained" else ()
@@ -503,9 +613,15 @@ def _former_relevant(route: _Route, days_of: Birthdays) -> _Finding:
 def _qualifying_ended(finding: _Finding, days_of: Birthdays) -> _Finding:
     """Qualifying ends at 21 unless in education or training (Children Act 1989, s.24B(3))."""
     ended = Reason(
-        f"Your 21st birthday was {long_date(days_of.b21)}. After 21 the council helps only with "
-        "education or training, until you are 25, and you told us you are not in education or "
-        "training. If you start a course or training, ask the council for help with it.",
+        Message(
+            N_(
+                "Your 21st birthday was %(birthday_21)s. After 21 the council helps only with "
+                "education or training, until you are 25, and you told us you are not in "
+                "education or training. If you start a course or training, ask the council for "
+                "help with it."
+            ),
+            birthday_21=days_of.b21,
+        ),
         CA_S24B_3,
     )
     return _Finding(NONE, None, None, (*finding.reasons, ended))
@@ -514,9 +630,14 @@ def _qualifying_ended(finding: _Finding, days_of: Birthdays) -> _Finding:
 def _past_25(days_of: Birthdays) -> _Finding:
     """At 25 every care-leaver duty has ended (Children Act 1989, ss.23CZB, 24B(3))."""
     reason = Reason(
-        f"You turned 25 on {long_date(days_of.b25)}. Support for care leavers ends on the 25th "
-        "birthday, so the checker cannot show any care-leaver support for you. Your council "
-        "may still be able to help you in other ways.",
+        Message(
+            N_(
+                "You turned 25 on %(birthday_25)s. Support for care leavers ends on the 25th "
+                "birthday, so the checker cannot show any care-leaver support for you. Your "
+                "council may still be able to help you in other ways."
+            ),
+            birthday_25=days_of.b25,
+        ),
         CA_S23CZB,
     )
     return _Finding(NONE, None, None, (reason,))
@@ -538,9 +659,13 @@ def _detention_not_enough(
         return ()
     return (
         Reason(
-            "You told us you were in custody or in hospital on your 16th birthday, but before "
-            "then you had not been looked after for 13 weeks since your 14th birthday, so that "
-            "does not make you a relevant child.",
+            Message(
+                N_(
+                    "You told us you were in custody or in hospital on your 16th birthday, but "
+                    "before then you had not been looked after for 13 weeks since your 14th "
+                    "birthday, so that does not make you a relevant child."
+                )
+            ),
             CLR_REG3_2,
         ),
     )
@@ -556,19 +681,28 @@ def _counting_reasons(
     if on < days_of.b14:
         reasons.append(
             Reason(
-                "You are not 14 yet. Only time looked after from your 14th birthday "
-                f"({long_date(days_of.b14)}) counts towards the 13 weeks (91 days).",
+                Message(
+                    N_(
+                        "You are not 14 yet. Only time looked after from your 14th birthday "
+                        "(%(birthday_14)s) counts towards the 13 weeks (91 days)."
+                    ),
+                    birthday_14=days_of.b14,
+                ),
                 CPPCR_REG40,
             )
         )
     else:
-        reasons.append(Reason(_days_text(days, adult=on > days_of.last_child_day), CPPCR_REG40))
+        reasons.append(Reason(_days_message(days, adult=on > days_of.last_child_day), CPPCR_REG40))
     if any(period.short_break for period in answers.care_periods):
         reasons.append(
             Reason(
-                "We have not counted your short breaks: time in a planned series of short "
-                "breaks does not count towards the 13 weeks, and does not on its own make you a "
-                "care leaver.",
+                Message(
+                    N_(
+                        "We have not counted your short breaks: time in a planned series of short "
+                        "breaks does not count towards the 13 weeks, and does not on its own make "
+                        "you a care leaver."
+                    )
+                ),
                 CPPCR_REG48,
             )
         )
@@ -582,29 +716,88 @@ def _counting_reasons(
     ):
         reasons.append(
             Reason(
-                "Care ends by law on the 18th birthday, so we have counted your time looked "
-                f"after up to the day before it ({long_date(days_of.last_child_day)}).",
+                Message(
+                    N_(
+                        "Care ends by law on the 18th birthday, so we have counted your time "
+                        "looked after up to the day before it (%(last_child_day)s)."
+                    ),
+                    last_child_day=days_of.last_child_day,
+                ),
                 CA_S105,
             )
         )
     return tuple(reasons)
 
 
-def _days_text(days: int, adult: bool) -> str:
-    """The 13-week count in words (CPPCR Regulations 2010, reg. 40)."""
-    if days > THIRTEEN_WEEKS:
-        compared = "more than"
-    elif days == THIRTEEN_WEEKS:
-        compared = "exactly"
-    else:
-        compared = "less than"
-    noun = "day" if days == 1 else "days"
+def _days_message(days: int, adult: bool) -> Message:
+    """The 13-week count in words (CPPCR Regulations 2010, reg. 40).
+
+    One whole sentence for each comparison, tense and singular or plural, so no language has
+    to fit its grammar around an English fragment. Only "less than" can be a single day.
+    """
     if adult:
-        return (
-            f"You were looked after for {days:,} {noun} between your 14th and 18th birthdays, "
-            f"which is {compared} 13 weeks (91 days)."
+        if days > THIRTEEN_WEEKS:
+            message = Message(
+                N_(
+                    "You were looked after for %(days)s days between your 14th and 18th "
+                    "birthdays, which is more than 13 weeks (91 days)."
+                ),
+                days=days,
+            )
+        elif days == THIRTEEN_WEEKS:
+            message = Message(
+                N_(
+                    "You were looked after for %(days)s days between your 14th and 18th "
+                    "birthdays, which is exactly 13 weeks (91 days)."
+                ),
+                days=days,
+            )
+        elif days == 1:
+            message = Message(
+                N_(
+                    "You were looked after for %(days)s day between your 14th and 18th "
+                    "birthdays, which is less than 13 weeks (91 days)."
+                ),
+                days=days,
+            )
+        else:
+            message = Message(
+                N_(
+                    "You were looked after for %(days)s days between your 14th and 18th "
+                    "birthdays, which is less than 13 weeks (91 days)."
+                ),
+                days=days,
+            )
+    elif days > THIRTEEN_WEEKS:
+        message = Message(
+            N_(
+                "You have been looked after for %(days)s days since your 14th birthday, which is "
+                "more than 13 weeks (91 days)."
+            ),
+            days=days,
         )
-    return (
-        f"You have been looked after for {days:,} {noun} since your 14th birthday, which is "
-        f"{compared} 13 weeks (91 days)."
-    )
+    elif days == THIRTEEN_WEEKS:
+        message = Message(
+            N_(
+                "You have been looked after for %(days)s days since your 14th birthday, which is "
+                "exactly 13 weeks (91 days)."
+            ),
+            days=days,
+        )
+    elif days == 1:
+        message = Message(
+            N_(
+                "You have been looked after for %(days)s day since your 14th birthday, which is "
+                "less than 13 weeks (91 days)."
+            ),
+            days=days,
+        )
+    else:
+        message = Message(
+            N_(
+                "You have been looked after for %(days)s days since your 14th birthday, which is "
+                "less than 13 weeks (91 days)."
+            ),
+            days=days,
+        )
+    return message

@@ -7,11 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 from flask import Flask
-from flask_babel import format_currency, format_date, get_locale
+from flask_babel import format_currency, format_date, format_number, get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from localoffer.content import Amount
+from localoffer.rules import Message
 from localoffer.web.localise import localise
 
 
@@ -49,6 +50,11 @@ def long_date(day: date) -> str:
     return format_date(day, format="long")
 
 
+def translate_message(message: Message) -> str:
+    """A reason or problem from the rules in the reader's language, its dates and counts too."""
+    return message.render(_, long_date, format_number)
+
+
 def isolate(text: str) -> Markup:
     """Wrap a number, date or amount so it reads correctly inside right-to-left text."""
     return Markup("<bdi>%s</bdi>") % escape(text)
@@ -63,5 +69,6 @@ def init_app(app: Flask) -> None:
         isolate=isolate,
         fromiso=date.fromisoformat,
         localise=localise,
+        translate_message=translate_message,
     )
     app.jinja_env.globals["get_locale"] = get_locale

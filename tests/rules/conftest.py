@@ -57,3 +57,9 @@ def today() -> date:
 def all_status_cases() -> list[dict[str, Any]]:
     """Every case in cases.yaml, for checks across the whole file."""
     return load_cases("cases.yaml")
+
+
+@pytest.fixture
+def all_bad_input_cases() -> list[dict[str, Any]]:
+    """Every case in bad_input.yaml, for checks across the whole file."""
+    return load_cases("bad_input.yaml")

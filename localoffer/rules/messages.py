@@ -1,0 +1,100 @@
+"""Words the rules say, kept translatable: an English template and the values that fill it.
+
+The rules must stay pure, so they never translate anything themselves. Each reason and each
+validation message is a `Message`: a complete English sentence with %(name)s placeholders,
+marked with `N_` so `pybabel extract -k N_` puts it in the catalogue, and the raw values
+(dates as dates, counts as ints) so each language can write them its own way. `text` is the
+English the JSON API and the CLI have always given; `render` is for every other language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from localoffer.rules.dates import long_date
+
+Param = date | int | str
+
+# A placeholder as gettext's python-format knows it; the rules use only the %(name)s form.
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+# N_ is the conventional name for a no-op gettext marker: pybabel is told to look for it.
+def N_(message: str) -> str:
+    """Mark `message` for extraction without translating it: translation happens at the edge."""
+    return message
+
+
+def english_number(number: int) -> str:
+    """A count as the English text has always shown it: 1,430."""
+    return f"{number:,}"
+
+
+def _identity(template: str) -> str:
+    return template
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    """A sentence to show a person: `Message(N_("Turned 25 on %(day)s."), day=date(...))`."""
+
+    template: str
+    params: tuple[tuple[str, Param], ...]
+
+    # Positional-only, so a placeholder may be called anything, even `template`.
+    def __init__(self, template: str, /, **params: Param) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "params", tuple(params.items()))
+
+    @classmethod
+    def verbatim(cls, text: str) -> Message:
+        """Text a caller has already worded (perhaps already translated), shown exactly as is."""
+        return _Verbatim(text)
+
+    @property
+    def text(self) -> str:
+        """The message in English, exactly as the JSON API and the CLI give it."""
+        return self.render(_identity, long_date, english_number)
+
+    def render(
+        self,
+        translate: Callable[[str], str],
+        format_date: Callable[[date], str],
+        format_number: Callable[[int], str],
+    ) -> str:
+        """The message in another language: its template translated, then the values written in."""
+        translated = translate(self.template)
+        if not self.params:
+            # Without values there is nothing to fill, and a lone % must not be read as one.
+            return translated
+        return translated % {
+            name: _written(value, format_date, format_number) for name, value in self.params
+        }
+
+
+@dataclass(frozen=True, init=False)
+class _Verbatim(Message):
+    """Already final text: never looked up in a catalogue, never formatted."""
+
+    def render(
+        self,
+        translate: Callable[[str], str],
+        format_date: Callable[[date], str],
+        format_number: Callable[[int], str],
+    ) -> str:
+        """The text as it was given."""
+        return self.template
+
+
+def _written(
+    value: Param, format_date: Callable[[date], str], format_number: Callable[[int], str]
+) -> str:
+    """One value as the reader's language writes it; strings are names and examples, kept."""
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, int):
+        return format_number(value)
+    return value
