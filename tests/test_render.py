@@ -73,3 +73,28 @@ def test_top_level_heading_is_not_allowed_in_a_body() -> None:
     soup = BeautifulSoup(render_markdown("# Big\n\ntext"), "html.parser")
     assert not soup.find("h1")
     assert "Big" in soup.get_text()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A plain sentence, with commas; and \"quotes\" and 'apostrophes'.",
+        "Two lines\nof one paragraph.",
+        "1990s music is not a list.",
+        "- a list item",
+        "> a quote",
+        "Tabs\tand  spaces.",
+        "",
+    ],
+)
+def test_plain_text_renders_as_the_full_pipeline_would(text: str) -> None:
+    """The plain-text shortcut gives the same structure and words as Markdown plus bleach."""
+    fast = BeautifulSoup(render_markdown(text), "html.parser")
+    full = BeautifulSoup(render_markdown(text + "\n\n*"), "html.parser")
+    full_first = full.find(True)
+    fast_first = fast.find(True)
+    if not text.strip():
+        assert fast_first is None
+        return
+    assert fast_first.name == full_first.name
+    assert fast_first.get_text() == full_first.get_text()

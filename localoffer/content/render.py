@@ -59,8 +59,18 @@ _CLEANER = bleach.sanitizer.Cleaner(
 )
 
 
+# One paragraph with no Markdown or HTML syntax at all (most glossary definitions): the
+# full pipeline would only wrap it in <p>, so skip the expensive parse and sanitise.
+_PLAIN_PARAGRAPH = re.compile(r"[^\[\]*_`<>&|#\\!\n\t]*")
+
+
 def render_markdown(text: str) -> Markup:
     """Turn trusted-format but untrusted-content Markdown into safe, styled HTML."""
+    plain = text.strip()
+    if _PLAIN_PARAGRAPH.fullmatch(plain) and not plain[:1].isdigit() and plain[:2] not in (
+        "- ", "+ ", "> "
+    ):
+        return Markup(f'<p class="govuk-body">{plain}</p>') if plain else Markup("")
     html = _CONVERTER.reset().convert(text)
     html = _DROP_WITH_CONTENT.sub("", html)
     clean = _CLEANER.clean(html)
