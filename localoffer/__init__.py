@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from localoffer import config, i18n
+from localoffer import config, i18n, search
 from localoffer.content import load_offer
 from localoffer.extensions import babel, csrf
 
@@ -40,10 +40,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     csrf.init_app(app)
 
+    from localoffer.api import offer, openapi, openreferral  # noqa: F401  (add routes to api.bp)
     from localoffer.api import routes as api_routes
     from localoffer.checker import cli as checker_cli
+    from localoffer.checker import results  # noqa: F401  (adds print and share routes to checker.bp)
     from localoffer.checker import routes as checker_routes
-    from localoffer.web import errors, formatting, pages, security, templating
+    from localoffer.feedback import init_app as init_feedback
+    from localoffer.moderation import init_app as init_moderation
+    from localoffer.walkthrough import routes as walkthrough_routes
+    from localoffer.web import errors, formatting, pages, security, sitemap, templating
 
     security.init_app(app)
     formatting.init_app(app)
@@ -55,5 +60,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.exempt(api_routes.bp)
     app.register_blueprint(api_routes.bp)
     app.register_blueprint(checker_routes.bp)
+    app.register_blueprint(walkthrough_routes.bp)
+    search.init_app(app)
+    sitemap.init_app(app)
     checker_cli.init_app(app)
+    init_feedback(app)
+    init_moderation(app)
     return app

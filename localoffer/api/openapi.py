@@ -1,0 +1,375 @@
+"""`GET /api/v1/openapi.json`: the OpenAPI 3.1 description of every route of the JSON API.
+
+Built from the same vocabularies the API uses (themes, kinds, statuses, conditions, the
+published languages), so the document cannot drift from them; the tests check every real
+response against it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, current_app, jsonify
+
+from localoffer.api.routes import MAX_BODY_BYTES, bp
+from localoffer.content.model import AMOUNT_PERIODS, AMOUNT_QUALIFIERS, KINDS, THEMES
+from localoffer.rules.answers import FLAGS, MAX_CARE_PERIODS
+from localoffer.rules.vocabulary import CONDITIONS, STATUSES
+
+DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+NULLABLE_DATE = {"oneOf": [DATE, {"type": "null"}]}
+HSDS_REFERENCE = "https://docs.openreferral.org/en/latest/hsds/schema_reference.html"
+
+
+def ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def json_response(description: str, schema: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
+
+
+def error(description: str) -> dict[str, Any]:
+    return json_response(description, "Errors")
+
+
+def schemas(languages: list[str]) -> dict[str, Any]:
+    care_period = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["start", "end"],
+        "properties": {
+            "start": {**DATE, "description": "The first day looked after."},
+            "end": {
+                **NULLABLE_DATE,
+                "description": "The last day looked after; null while still looked after.",
+            },
+            "short_break": {
+                "type": "boolean",
+                "default": False,
+                "description": "Part of a pre-planned series of short breaks (17 days or fewer).",
+            },
+        },
+    }
+    matched = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "title", "kind", "theme", "from", "until", "url"],
+        "properties": {
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "kind": {"enum": list(KINDS)},
+            "theme": {"enum": list(THEMES)},
+            "from": {**NULLABLE_DATE, "description": "The first day it applies."},
+            "until": {**NULLABLE_DATE, "description": "The last day it applies; null: no end."},
+            "url": {"type": "string"},
+            "depends_on": {
+                "type": "array",
+                "items": {"enum": list(CONDITIONS)},
+                "description": "Facts the answers cannot tell, which decide whether it applies.",
+            },
+        },
+    }
+    entitlement = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "id",
+            "title",
+            "summary",
+            "language",
+            "translation",
+            "theme",
+            "kind",
+            "who",
+            "ages",
+            "conditions",
+            "amount",
+            "legal_basis",
+            "sources",
+            "in_force",
+            "url",
+            "last_reviewed",
+            "review_due",
+        ],
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "title": {"type": "string"},
+            "summary": {"type": "string"},
+            "language": {
+                "enum": languages,
+                "description": "The language the title and summary are in: English where "
+                "there is no translation yet.",
+            },
+            "translation": {
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["stale", "reviewed"],
+                        "properties": {
+                            "stale": {"type": "boolean"},
+                            "reviewed": {"type": "boolean"},
+                        },
+                    },
+                ]
+            },
+            "theme": {"enum": list(THEMES)},
+            "kind": {"enum": list(KINDS)},
+            "who": {"type": "array", "items": {"enum": list(STATUSES)}},
+            "ages": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["from", "to"],
+                "properties": {
+                    "from": {"type": "integer", "description": "From this birthday."},
+                    "to": {"type": "integer", "description": "Until the day before this one."},
+                },
+            },
+            "conditions": {"type": "array", "items": {"enum": list(CONDITIONS)}},
+            "amount": {
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["gbp", "per", "qualifier"],
+                        "properties": {
+                            "gbp": {"type": "number", "minimum": 0},
+                            "per": {"enum": list(AMOUNT_PERIODS)},
+                            "qualifier": {"enum": list(AMOUNT_QUALIFIERS)},
+                        },
+                    },
+                ]
+            },
+            "legal_basis": {"type": ["string", "null"]},
+            "sources": {"type": "array", "items": {"type": "string"}},
+            "in_force": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["from", "commencement_pending"],
+                "properties": {
+                    "from": NULLABLE_DATE,
+                    "commencement_pending": {"type": "boolean"},
+                },
+            },
+            "url": {"type": "string", "description": "The entitlement's page in the language."},
+            "last_reviewed": DATE,
+            "review_due": DATE,
+        },
+    }
+    return {
+        "Errors": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["errors"],
+            "properties": {
+                "errors": {
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": {"type": "string"},
+                    "description": "What to fix, by the field (or part of the request) at fault.",
+                }
+            },
+        },
+        "Answers": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["date_of_birth"],
+            "properties": {
+                "date_of_birth": DATE,
+                "as_of": {**DATE, "description": "The day to check on; today in the UK if absent."},
+                "care_periods": {
+                    "type": "array",
+                    "maxItems": MAX_CARE_PERIODS,
+                    "items": ref("CarePeriod"),
+                },
+                **{flag: {"type": "boolean", "default": False} for flag in FLAGS},
+            },
+        },
+        "CarePeriod": care_period,
+        "MatchedEntitlement": matched,
+        "Eligibility": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [
+                "status",
+                "as_of",
+                "status_since",
+                "status_until",
+                "days_looked_after_since_14",
+                "reasons",
+                "legal_basis",
+                "entitlements",
+                "may_also_apply",
+                "coming_in",
+            ],
+            "properties": {
+                "status": {"enum": list(STATUSES)},
+                "as_of": DATE,
+                "status_since": NULLABLE_DATE,
+                "status_until": NULLABLE_DATE,
+                "days_looked_after_since_14": {"type": "integer", "minimum": 0},
+                "reasons": {"type": "array", "items": {"type": "string"}},
+                "legal_basis": {"type": "array", "items": {"type": "string"}},
+                "entitlements": {"type": "array", "items": ref("MatchedEntitlement")},
+                "may_also_apply": {"type": "array", "items": ref("MatchedEntitlement")},
+                "coming_in": {"type": "array", "items": ref("MatchedEntitlement")},
+            },
+        },
+        "Entitlement": entitlement,
+        "Offer": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["lang", "council", "entitlements"],
+            "properties": {
+                "lang": {"enum": languages},
+                "council": {"type": "string"},
+                "entitlements": {"type": "array", "items": ref("Entitlement")},
+            },
+        },
+        "OpenReferralPage": {
+            "type": "object",
+            "description": "An HSDS 3.0 page of services; each item is an HSDS `service`.",
+            "externalDocs": {"url": HSDS_REFERENCE},
+            "required": [
+                "total_items",
+                "total_pages",
+                "page_number",
+                "size",
+                "first_page",
+                "last_page",
+                "empty",
+                "contents",
+            ],
+            "properties": {
+                "total_items": {"type": "integer"},
+                "total_pages": {"type": "integer"},
+                "page_number": {"type": "integer"},
+                "size": {"type": "integer"},
+                "first_page": {"type": "boolean"},
+                "last_page": {"type": "boolean"},
+                "empty": {"type": "boolean"},
+                "contents": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "name", "status"],
+                        "properties": {
+                            "id": {"type": "string", "format": "uuid"},
+                            "name": {"type": "string"},
+                            "status": {
+                                "enum": ["active", "inactive", "defunct", "temporarily closed"]
+                            },
+                            "minimum_age": {"type": "number"},
+                            "maximum_age": {"type": "number"},
+                        },
+                    },
+                },
+            },
+        },
+    }
+
+
+def document(languages: list[str]) -> dict[str, Any]:
+    """The whole OpenAPI document for an app publishing `languages`."""
+    lang_parameter = {
+        "name": "lang",
+        "in": "query",
+        "required": False,
+        "description": "A published language code; English if absent.",
+        "schema": {"enum": languages, "default": "en"},
+    }
+    bad_lang = error("The language is not published (`errors.lang` says which are).")
+    return {
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
+        "info": {
+            "title": "Local offer for care leavers",
+            "version": "1",
+            "description": "What care leavers can get, who gets it and until when; and a "
+            "checker that works out which of it applies to one young person. Answers sent "
+            "to the checker are never stored or logged.",
+            "license": {"name": "MIT", "identifier": "MIT"},
+        },
+        "paths": {
+            "/api/v1/eligibility": {
+                "post": {
+                    "operationId": "checkEligibility",
+                    "summary": "Work out care-leaver status and what applies, on a date",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": ref("Answers")}},
+                    },
+                    "responses": {
+                        "200": json_response("The status and what applies.", "Eligibility"),
+                        "400": error("Bad input: every problem named by its field."),
+                        "413": error(f"The body is over {MAX_BODY_BYTES} bytes."),
+                        "415": error("The body was not sent as application/json."),
+                    },
+                }
+            },
+            "/api/v1/offer": {
+                "get": {
+                    "operationId": "listOffer",
+                    "summary": "The whole offer, in a language",
+                    "parameters": [lang_parameter],
+                    "responses": {
+                        "200": json_response("Every entitlement.", "Offer"),
+                        "400": bad_lang,
+                    },
+                }
+            },
+            "/api/v1/offer/{id}": {
+                "get": {
+                    "operationId": "getEntitlement",
+                    "summary": "One entitlement, in a language",
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
+                        lang_parameter,
+                    ],
+                    "responses": {
+                        "200": json_response("The entitlement.", "Entitlement"),
+                        "400": bad_lang,
+                        "404": error("There is no entitlement with this id."),
+                    },
+                }
+            },
+            "/api/v1/openreferral/services": {
+                "get": {
+                    "operationId": "listOpenReferralServices",
+                    "summary": "The offer as Open Referral UK (HSDS 3.0) services",
+                    "externalDocs": {"url": HSDS_REFERENCE},
+                    "parameters": [lang_parameter],
+                    "responses": {
+                        "200": json_response("One page holding every service.", "OpenReferralPage"),
+                        "400": bad_lang,
+                    },
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "operationId": "getOpenApiDocument",
+                    "summary": "This document",
+                    "responses": {
+                        "200": {
+                            "description": "The OpenAPI 3.1 document.",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        }
+                    },
+                }
+            },
+        },
+        "components": {"schemas": schemas(languages)},
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_document() -> Response:
+    return jsonify(document(list(current_app.config["LANGUAGES"])))

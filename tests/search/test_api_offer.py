@@ -1,0 +1,86 @@
+"""`GET /api/v1/offer` and `/api/v1/offer/<id>`: the whole offer as JSON, per DESIGN.md."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+CONTRACT_FIELDS = {
+    "id", "title", "summary", "theme", "kind", "who", "ages", "amount", "legal_basis", "url",
+    "last_reviewed", "review_due",
+}  # fmt: skip
+
+
+def test_offer_lists_every_entitlement_with_the_contract_fields(
+    app: Flask, client: FlaskClient
+) -> None:
+    """Every entitlement is there, in content order, with every field the contract names."""
+    offer = app.extensions["localoffer.offer"]
+    response = client.get("/api/v1/offer")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["lang"] == "en" and body["council"] == offer.council.name
+    assert [e["id"] for e in body["entitlements"]] == [e.id for e in offer.entitlements]
+    for item in body["entitlements"]:
+        assert set(item) >= CONTRACT_FIELDS, item["id"]
+
+
+def test_offer_entitlement_fields_hold_the_content_values(client: FlaskClient) -> None:
+    """The higher education bursary: its ages, amount, law and dates as the content says."""
+    item = client.get("/api/v1/offer/higher-education-bursary").get_json()
+    assert item["title"] == "Higher education bursary"
+    assert item["kind"] == "statutory" and item["theme"] == "education-employment-training"
+    assert item["ages"] == {"from": 18, "to": 25}
+    assert item["amount"] == {"gbp": 2000, "per": "course", "qualifier": "exactly"}
+    assert "Children Act 1989" in item["legal_basis"]
+    assert item["conditions"] == ["in_higher_education"]
+    assert item["url"] == "/education-employment-training/higher-education-bursary/"
+    assert item["language"] == "en" and item["translation"] is None
+    assert item["sources"]
+
+
+def test_offer_in_arabic_gives_arabic_words_and_arabic_page_links(
+    app: Flask, client: FlaskClient
+) -> None:
+    """With lang=ar, translated entitlements come in Arabic; the others say they are English."""
+    offer = app.extensions["localoffer.offer"]
+    body = client.get("/api/v1/offer?lang=ar").get_json()
+    by_id = {e["id"]: e for e in body["entitlements"]}
+    staying_put = by_id["staying-put"]
+    translation = offer.get("staying-put").translations["ar"]
+    assert staying_put["title"] == translation.title
+    assert staying_put["language"] == "ar"
+    assert staying_put["translation"] == {
+        "stale": translation.stale,
+        "reviewed": translation.reviewed,
+    }
+    assert staying_put["url"] == "/ar/relationships/staying-put/"
+    untranslated = next(e for e in offer.entitlements if "ar" not in e.translations)
+    assert by_id[untranslated.id]["language"] == "en"
+    assert by_id[untranslated.id]["title"] == untranslated.title
+
+
+@pytest.mark.parametrize("url", ["/api/v1/offer", "/api/v1/offer/staying-put"])
+@pytest.mark.parametrize("lang", ["xx", "EN", "", "en-GB", "../", "ar;drop"])
+def test_unknown_language_is_a_400_naming_lang(client: FlaskClient, url: str, lang: str) -> None:
+    """A language the portal does not publish is refused, with the published ones listed."""
+    response = client.get(url, query_string={"lang": lang})
+    assert response.status_code == 400
+    errors = response.get_json()["errors"]
+    assert list(errors) == ["lang"]
+    assert "en, ar" in errors["lang"]
+
+
+@pytest.mark.parametrize("entitlement_id", ["no-such-thing", "STAYING-PUT", "staying-put.ar"])
+def test_unknown_entitlement_is_a_json_404(client: FlaskClient, entitlement_id: str) -> None:
+    """An id that is not in the offer gets a JSON 404 naming the id."""
+    response = client.get(f"/api/v1/offer/{entitlement_id}")
+    assert response.status_code == 404
+    assert response.mimetype == "application/json"
+    assert list(response.get_json()["errors"]) == ["id"]
+
+
+def test_offer_may_be_cached_but_eligibility_may_not(client: FlaskClient) -> None:
+    """The offer is public and the same for everyone, unlike a checker result."""
+    assert "public" in client.get("/api/v1/offer").headers["Cache-Control"]
