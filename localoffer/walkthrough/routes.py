@@ -1,0 +1,52 @@
+"""/walkthrough/: the offer as a conversation, printable as a checklist for a pathway plan.
+
+The tick boxes, notes and name on the page have no form and no name, so the browser has
+nothing to send: they stay on the screen and on paper, never on the server.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, make_response, request
+from flask import render_template as render
+from werkzeug.wrappers import Response
+
+from localoffer.checker.results import (
+    Outcome,
+    invalid_link,
+    private,
+    session_outcome,
+    shared_outcome,
+)
+from localoffer.checker.routes import today
+from localoffer.checker.share import is_shared
+from localoffer.content import THEMES
+from localoffer.i18n import localised_route
+from localoffer.rules import InvalidAnswers
+from localoffer.walkthrough.agenda import APPLIES, agenda
+
+bp = Blueprint("walkthrough", __name__)
+
+
+@localised_route(bp, "/walkthrough/")
+def walkthrough() -> Response:
+    outcome: Outcome | None
+    if is_shared(request.args):
+        try:
+            outcome = shared_outcome()
+        except InvalidAnswers as invalid:
+            return invalid_link(invalid)
+    else:
+        outcome = session_outcome()
+    everything = outcome is None or request.args.get("show") == "all"
+    result = outcome.result if outcome else None
+    sections = agenda(current_app.extensions["localoffer.offer"], THEMES, result, everything)
+    counts = {
+        "applies": sum(1 for s in sections for i in s.items if i.standing == APPLIES),
+        "may_apply": len(result.entitlements.may_also_apply) if result else 0,
+        "total": sum(len(s.items) for s in sections),
+    }
+    page = render("walkthrough/walkthrough.html", sections=sections, outcome=outcome,
+                  everything=everything, counts=counts, today=today())  # fmt: skip
+    response = make_response(page)
+    # With a result the page holds someone's answers; the plain offer may be cached.
+    return private(response) if outcome is not None else response
