@@ -27,7 +27,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    app.extensions["localoffer.offer"] = load_offer(
+    # An already loaded offer may be handed in (the test suite loads the shipped one once).
+    app.extensions["localoffer.offer"] = app.config.pop("OFFER", None) or load_offer(
         Path(app.config["CONTENT_DIR"]), Path(app.config["COUNCIL_DIR"])
     )
 

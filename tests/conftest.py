@@ -12,13 +12,21 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from localoffer import create_app
+from localoffer.config import content_dirs
+from localoffer.content import Offer, load_offer
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 
 
+@pytest.fixture(scope="session")
+def shipped_offer() -> Offer:
+    """The shipped content, loaded and validated once for the whole run."""
+    return load_offer(*content_dirs({}))
+
+
 @pytest.fixture
-def app(tmp_path: Path) -> Flask:
-    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False,
+def app(tmp_path: Path, shipped_offer: Offer) -> Flask:
+    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "OFFER": shipped_offer,
                        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}"})  # fmt: skip
 
 

@@ -27,8 +27,9 @@ from typing import Any
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from localoffer.rules import Answers, InvalidAnswers, parse_answers
+from localoffer.rules import Answers, InvalidAnswers, Message, parse_answers
 from localoffer.rules.answers import FLAGS
+from localoffer.web.formatting import translate_message
 
 PARAMS: tuple[str, ...] = ("dob", "on", "care", "short", "yes", "estimate")
 RANGE = ".."
@@ -105,7 +106,7 @@ def read_shared(args: MultiDict[str, str], today: date) -> SharedAnswers:
     try:
         answers, on = parse_answers(body, today=today)
     except InvalidAnswers as invalid:
-        raise InvalidAnswers(_in_words(invalid.errors, len(periods))) from invalid
+        raise InvalidAnswers(_in_words(invalid.messages, len(periods))) from invalid
     return SharedAnswers(answers, on, estimated=estimate == "1")
 
 
@@ -113,10 +114,11 @@ def _part_name(name: str) -> str:
     return {"dob": _("date of birth"), "on": _("date checked"), "estimate": "estimate"}[name]
 
 
-def _in_words(errors: dict[str, str], count: int) -> dict[str, str]:
+def _in_words(errors: dict[str, Message], count: int) -> dict[str, str]:
     """The validator's messages, each said against the part of the link it is about."""
     labelled = {}
-    for key, message in errors.items():
+    for key, error in errors.items():
+        message = translate_message(error)
         if key.startswith("care_periods["):
             number = int(key[len("care_periods[") : key.index("]")]) + 1
             label = _("Time in care %(number)d of %(count)d", number=number, count=count)
