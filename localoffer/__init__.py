@@ -49,9 +49,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from localoffer.feedback import init_app as init_feedback
     from localoffer.moderation import init_app as init_moderation
     from localoffer.walkthrough import routes as walkthrough_routes
-    from localoffer.web import errors, formatting, pages, security, sitemap, templating
+    from localoffer.web import caching, errors, formatting, pages, security, sitemap, templating
 
     security.init_app(app)
+    caching.init_app(app)
     formatting.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
@@ -67,4 +68,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     checker_cli.init_app(app)
     init_feedback(app)
     init_moderation(app)
+    from localoffer import freeze
+    from localoffer.web import health
+
+    health.init_app(app)
+    freeze.init_app(app)
     return app

@@ -79,7 +79,9 @@ def read_shared(args: MultiDict[str, str], today: date) -> SharedAnswers:
         problems["dob"] = _("The link has no date of birth in it")
     estimate = args.get("estimate")
     if estimate not in (None, "1"):
-        problems["estimate"] = _("The link has a part that is not right: estimate")
+        problems["estimate"] = _(
+            "The link's note that the answers were a best guess is not right"
+        )
 
     periods = []
     for name in ("care", "short"):
@@ -111,7 +113,11 @@ def read_shared(args: MultiDict[str, str], today: date) -> SharedAnswers:
 
 
 def _part_name(name: str) -> str:
-    return {"dob": _("date of birth"), "on": _("date checked"), "estimate": "estimate"}[name]
+    return {
+        "dob": _("date of birth"),
+        "on": _("date checked"),
+        "estimate": _("note that the answers were a best guess"),
+    }[name]
 
 
 def _in_words(errors: dict[str, Message], count: int) -> dict[str, str]:

@@ -44,6 +44,8 @@ class DateInputField(Field):
     def process_formdata(self, valuelist: list[str]) -> None:
         parts = [v.strip() for v in valuelist[:3]] + [""] * (3 - len(valuelist[:3]))
         self.parts = (parts[0], parts[1], parts[2])
+        # Always three boxes to show back, even when a request sent fewer or none.
+        self.raw_data = list(self.parts)
         self.data = None
 
     def pre_validate(self, form: Any) -> None:
