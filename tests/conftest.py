@@ -24,10 +24,20 @@ def shipped_offer() -> Offer:
     return load_offer(*content_dirs({}))
 
 
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory, shipped_offer: Offer) -> Path:
+    """An empty database at the newest migration, made once and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    create_app({"TESTING": True, "OFFER": shipped_offer, "DATABASE_URL": f"sqlite:///{path}"})
+    return path
+
+
 @pytest.fixture
-def app(tmp_path: Path, shipped_offer: Offer) -> Flask:
+def app(tmp_path: Path, shipped_offer: Offer, migrated_database: Path) -> Flask:
+    database = tmp_path / "test.sqlite3"
+    shutil.copyfile(migrated_database, database)
     return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "OFFER": shipped_offer,
-                       "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}"})  # fmt: skip
+                       "DATABASE_URL": f"sqlite:///{database}"})  # fmt: skip
 
 
 @pytest.fixture

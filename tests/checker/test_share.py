@@ -47,7 +47,7 @@ def finish_checker(client: FlaskClient, **changes: object) -> None:
 def entitlements_shown(page: BeautifulSoup) -> list[tuple[str, str]]:
     """Each entitlement link on a result page with the dates written under it."""
     shown = []
-    for item in page.select(".app-result-list li"):
+    for item in page.select(".app-result-list > li"):
         dates = item.select_one(".app-result-dates")
         shown.append((item.a["href"], " ".join(dates.get_text(" ").split()) if dates else ""))
     return shown
@@ -208,7 +208,7 @@ def test_parameters_added_by_messaging_apps_are_ignored(web: FlaskClient) -> Non
         ("dob=2007-05-01&care=2021-06-01..2022-06-01&care=2022-01-01..2023-01-01", "overlap"),
         ("dob=2007-05-01&short=2021-06-01..2021-09-01", "A short break lasts 17 days or fewer"),
         ("dob=2007-05-01&yes=rich", "an answer the checker does not ask about"),
-        ("dob=2007-05-01&estimate=yes", "estimate"),
+        ("dob=2007-05-01&estimate=yes", "best guess"),
         ("dob=2030-01-01", "Date of birth must be today or in the past"),
         ("dob=%00%ff", "Date of birth must be a real date"),
     ],
