@@ -23,9 +23,12 @@ run: install
 
 ## Install and run the whole test suite (lint included).
 test: install-test
+	bash scripts/ensure-browser.sh
 	$(BIN)/ruff check .
 	$(BIN)/flask --app localoffer content check
-	$(BIN)/pytest
+	# The feedback tests also run against a real PostgreSQL: a throwaway server is
+	# installed if need be, started on loopback, and removed afterwards.
+	bash scripts/with-test-postgres.sh $(BIN)/pytest
 
 content-check: install
 	$(BIN)/flask --app localoffer content check

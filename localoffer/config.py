@@ -49,4 +49,22 @@ def from_environment(
         "SESSION_COOKIE_SAMESITE": "Lax",
         "MAX_CONTENT_LENGTH": 64 * 1024,
         "TIMEZONE": "Europe/London",
+        # Feedback and moderation: counters in this process unless a shared store is named
+        # (e.g. redis://host:6379), which several workers need to share one limit.
+        "RATELIMIT_STORAGE_URI": environ.get("LOCALOFFER_RATELIMIT_STORAGE_URI") or "memory://",
+        "FEEDBACK_RATE_LIMIT": environ.get("LOCALOFFER_FEEDBACK_RATE_LIMIT")
+        or "10 per minute;100 per hour",
+        "CONTACT_RETENTION_DAYS": _positive_int(environ, "LOCALOFFER_CONTACT_RETENTION_DAYS", 90),
+        "MODERATION_TIMEOUT_MINUTES": _positive_int(
+            environ, "LOCALOFFER_MODERATION_TIMEOUT_MINUTES", 30
+        ),
     }
+
+
+def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name)
+    if not raw:
+        return default
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"Set {name} to a whole number of 1 or more, not {raw!r}")
+    return int(raw)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the feedback database; run with `flask --app localoffer db upgrade`."""

@@ -1,0 +1,159 @@
+"""What the database holds: feedback, the contact details kept apart from it, and moderators.
+
+Contact details live in their own table so that the public page never reads them and the
+purge can delete them without touching what the person said.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+KINDS: tuple[str, ...] = ("useful", "suggestion", "general")
+STATUSES: tuple[str, ...] = ("new", "in_review", "accepted", "declined", "done")
+# A public response only makes sense once the council has decided.
+ANSWERED_STATUSES: tuple[str, ...] = ("accepted", "declined", "done")
+ROLES: tuple[str, ...] = ("care_leaver", "adviser", "forum", "other")
+
+MESSAGE_MAX = 2000
+COMMENT_MAX = 1000
+EMAIL_MAX = 254
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Always a UTC-aware datetime, including on SQLite, which stores no time zone."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("Store aware datetimes only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(table_name)s_%(column_0_name)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class Submission(Base):
+    """One piece of feedback: a page rating, a suggested change or general feedback."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", KINDS), name="kind"),
+        CheckConstraint(_one_of("status", STATUSES), name="status"),
+        CheckConstraint(f"role IS NULL OR {_one_of('role', ROLES)}", name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+    language: Mapped[str] = mapped_column(String(10))
+    page: Mapped[str | None] = mapped_column(String(300))
+    theme: Mapped[str | None] = mapped_column(String(60), index=True)
+    entitlement_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    useful: Mapped[bool | None]
+    message: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(String(20))
+    wants_reply: Mapped[bool] = mapped_column(default=False)
+    # "You said, we did": what is shown in public, chosen by a moderator.
+    public_message: Mapped[str | None] = mapped_column(Text)
+    public_response: Mapped[str | None] = mapped_column(Text)
+    responded_at: Mapped[datetime | None] = mapped_column(index=True)
+    updated_at: Mapped[datetime | None]
+    handled_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("moderators.id", ondelete="SET NULL")
+    )
+
+    contact: Mapped[ContactDetail | None] = relationship(
+        back_populates="submission", cascade="all, delete-orphan", passive_deletes=True
+    )
+    handled_by: Mapped[Moderator | None] = relationship()
+
+
+class ContactDetail(Base):
+    """An email address given only because the person asked for a reply."""
+
+    __tablename__ = "contact_details"
+
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True
+    )
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+
+    submission: Mapped[Submission] = relationship(back_populates="contact")
+
+
+class Moderator(Base):
+    __tablename__ = "moderators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class ModeratorSession(Base):
+    """A signed-in moderator. Kept server-side so that logging out really ends the session."""
+
+    __tablename__ = "moderator_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    moderator_id: Mapped[int] = mapped_column(
+        ForeignKey("moderators.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    moderator: Mapped[Moderator] = relationship()
+
+
+class LoginFailure(Base):
+    """A failed sign-in, counted for the lockout whether or not the address is a moderator's."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), index=True)
+    at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
