@@ -58,7 +58,19 @@ def from_environment(
         "MODERATION_TIMEOUT_MINUTES": _positive_int(
             environ, "LOCALOFFER_MODERATION_TIMEOUT_MINUTES", 30
         ),
+        # How many reverse proxies (load balancer, nginx...) stand in front of the portal:
+        # their X-Forwarded-* headers are trusted so rate limits see the real client.
+        "TRUSTED_PROXIES": _count(environ, "LOCALOFFER_TRUSTED_PROXIES"),
     }
+
+
+def _count(environ: Mapping[str, str], name: str) -> int:
+    raw = environ.get(name)
+    if not raw:
+        return 0
+    if not raw.strip().isdigit():
+        raise ConfigurationError(f"Set {name} to a whole number (0 for none), not {raw!r}")
+    return int(raw)
 
 
 def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:

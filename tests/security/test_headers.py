@@ -67,3 +67,32 @@ def test_production_sends_hsts_and_secure_cookies(monkeypatch) -> None:
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_rate_limits_see_the_real_client_behind_a_trusted_proxy(monkeypatch) -> None:
+    """With one trusted proxy, the visitor's own address is used, not the proxy's."""
+    monkeypatch.setenv("LOCALOFFER_TRUSTED_PROXIES", "1")
+    app = create_app({"TESTING": True})
+
+    @app.get("/_who")
+    def who() -> str:
+        from flask import request
+
+        return request.remote_addr or ""
+
+    seen = app.test_client().get("/_who", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert seen.get_data(as_text=True) == "203.0.113.7"
+
+
+def test_forwarded_addresses_are_ignored_without_a_trusted_proxy() -> None:
+    """By default nobody can pick their own address with a header."""
+    app = create_app({"TESTING": True})
+
+    @app.get("/_who")
+    def who() -> str:
+        from flask import request
+
+        return request.remote_addr or ""
+
+    seen = app.test_client().get("/_who", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert seen.get_data(as_text=True) != "203.0.113.7"
