@@ -15,6 +15,7 @@ from localoffer.config import content_dirs
 from localoffer.content.coverage import coverage
 from localoffer.content.glossary import Glossary, load_glossary
 from localoffer.content.loader import load_offer
+from localoffer.content.model import Offer
 from localoffer.content.problems import ContentError
 from localoffer.i18n import SHIPPED_LANGUAGES
 
@@ -24,17 +25,21 @@ def content() -> None:
     """Commands for the content under content/ (or LOCALOFFER_CONTENT_DIR)."""
 
 
-@content.command("check")
-def check() -> None:
-    """Validate every content file; list problems, overdue reviews and translations."""
-    content_dir, council_dir = content_dirs()
+def load_or_exit() -> Offer:
+    """The offer, or every problem on its own line and exit status 1."""
     try:
-        offer = load_offer(content_dir, council_dir)
+        return load_offer(*content_dirs())
     except ContentError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         click.echo(f"{len(error.problems)} problem(s) found: the portal will not start.", err=True)
         raise SystemExit(1) from None
+
+
+@content.command("check")
+def check() -> None:
+    """Validate every content file; list problems, overdue reviews and translations."""
+    offer = load_or_exit()
     today = uk_today()
     counts = {kind: sum(e.kind == kind for e in offer.entitlements) for kind in
               ("statutory", "national", "council")}  # fmt: skip
@@ -64,13 +69,8 @@ def check() -> None:
 @content.command("sources")
 def sources() -> None:
     """List each source file with the hash its translations must record in translated_from."""
+    offer = load_or_exit()
     content_dir, council_dir = content_dirs()
-    try:
-        offer = load_offer(content_dir, council_dir)
-    except ContentError as error:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
-        raise SystemExit(1) from None
     for item in offer.entitlements:
         states = " ".join(
             f"{lang}:{'stale' if item.translations[lang].stale else 'ok'}"
