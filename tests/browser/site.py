@@ -1,0 +1,235 @@
+"""What the browser tests visit: every page the crawler finds, and each form's states.
+
+Pages are discovered, not listed: the crawler starts at the home page of every language in
+`app.config["LANGUAGES"]` and follows every internal link. Form states cannot be crawled
+(an error appears only after a submission, a result only after answers), so they are
+listed here, each with the answers that lead to it, and checked in every language too.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from test_pages import crawl
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
+
+from localoffer import create_app
+from localoffer.i18n import KNOWN_LANGUAGES
+
+# The day the checker's ages and dates are worked out on, so results never drift.
+TODAY = date(2026, 11, 23)
+MISSING_PAGE = "/no-such-page/"
+
+
+def make_app(folder: Path) -> Flask:
+    """The shipped portal as a visitor meets it: real CSRF, shipped content, its own database."""
+    return create_app({
+        "TESTING": True,
+        "SECRET_KEY": "browser-tests",
+        "TODAY": TODAY,
+        "DATABASE_URL": f"sqlite:///{folder / 'browser.sqlite3'}",
+        # Every form is sent in every language from one address: well over a person's limit.
+        "FEEDBACK_RATE_LIMIT": "1000 per minute",
+        "LOGIN_RATE_LIMIT": "1000 per minute",
+    })  # fmt: skip
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"/{lang}"
+
+
+def language_of(url: str, languages: tuple[str, ...]) -> str:
+    first = url.strip("/").split("/")[0]
+    return first if first in languages else "en"
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One page in one language, checked on its own."""
+
+    lang: str
+    url: str
+
+    @property
+    def id(self) -> str:
+        return self.url if self.lang == "en" else self.url.removeprefix(prefix(self.lang))
+
+
+@cache
+def _discovery() -> tuple[Flask, tuple[Visit, ...]]:
+    # Collection needs the list before any fixture exists; `forget` removes the folder.
+    folder = Path(tempfile.mkdtemp(prefix="localoffer-browser-"))
+    app = make_app(folder)
+    app.extensions["browser-tests.folder"] = folder
+    languages = tuple(app.config["LANGUAGES"])
+    client = app.test_client()
+    pages: dict[str, Any] = {}
+    for lang in languages:
+        home = prefix(lang) + "/"
+        if home not in pages:
+            pages.update(crawl(client, home))
+    visits = [Visit(language_of(url, languages), url) for url in pages]
+    visits += [Visit(lang, prefix(lang) + MISSING_PAGE) for lang in languages]
+    return app, tuple(sorted(visits, key=lambda v: (languages.index(v.lang), v.url)))
+
+
+def forget() -> None:
+    """Remove what discovery made, once the run no longer needs it."""
+    if _discovery.cache_info().currsize:
+        shutil.rmtree(discovery_app().extensions["browser-tests.folder"], ignore_errors=True)
+        _discovery.cache_clear()
+
+
+def discovery_app() -> Flask:
+    return _discovery()[0]
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(discovery_app().config["LANGUAGES"])
+
+
+def english_and_right_to_left() -> tuple[str, ...]:
+    """English and the first shipped right-to-left language: the two layouts to drive by hand."""
+    rtl = [code for code in languages() if KNOWN_LANGUAGES[code].direction == "rtl"]
+    return ("en", *rtl[:1])
+
+
+def every_page() -> tuple[Visit, ...]:
+    """Every crawled page plus the not-found page, in every shipped language."""
+    return _discovery()[1]
+
+
+# ---------------------------------------------------------------------------------------
+# Form states
+# ---------------------------------------------------------------------------------------
+
+Answer = tuple[str, tuple[tuple[str, str], ...]]  # (path posted to, form fields)
+
+
+def _date(name: str, day: int, month: int, year: int) -> tuple[tuple[str, str], ...]:
+    # GOV.UK's date input: three boxes sharing the field's name, in day, month, year order.
+    return ((name, str(day)), (name, str(month)), (name, str(year)))
+
+
+ROUTE_DATES: Answer = ("/check/route/", (("answer", "dates"),))
+ROUTE_ROUGH: Answer = ("/check/route/", (("answer", "rough"),))
+BORN_2007: Answer = ("/check/date-of-birth/", _date("answer", 1, 5, 2007))
+CARE_2021_TO_2025: Answer = (
+    "/check/care-periods/0/",
+    (*_date("start", 1, 6, 2021), *_date("end", 30, 4, 2025), ("short_break", "no")),
+)
+NO_OTHER_CARE: Answer = ("/check/care-periods/", (("answer", "no"),))
+NOT_IN_CARE_NOW: Answer = ("/check/in-care-now/", (("answer", "no"),))
+CARE_AFTER_16: Answer = ("/check/care-after-16/", (("answer", "yes"),))
+LONG_IN_CARE: Answer = ("/check/time-in-care/", (("answer", "long"),))
+NO_SGO: Answer = ("/check/special-guardianship/", (("answer", "no"),))
+NO_CUSTODY: Answer = ("/check/custody/", (("answer", "no"),))
+AT_UNIVERSITY: Answer = ("/check/education/", (("answer", "higher"),))
+
+DATES_UP_TO_QUESTIONS = (ROUTE_DATES, BORN_2007, CARE_2021_TO_2025, NO_OTHER_CARE)
+DATES_ANSWERED = (*DATES_UP_TO_QUESTIONS, NO_SGO, NO_CUSTODY, AT_UNIVERSITY)
+ROUGH_ANSWERED = (
+    ROUTE_ROUGH, BORN_2007, NOT_IN_CARE_NOW, CARE_AFTER_16, LONG_IN_CARE, NO_SGO, NO_CUSTODY,
+    AT_UNIVERSITY,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FormState:
+    """A page reached by answering forms: `given` is posted first, then `path` is opened."""
+
+    name: str
+    # English path; `{entitlement}` stands for an entitlement's id, `{page}` for its page
+    # (in the language checked).
+    path: str
+    given: tuple[Answer, ...] = ()
+    submit_empty: bool = False  # press the form's main button with nothing filled in
+    fill_in: bool = False  # type into every text box and pick the first option, then submit
+
+
+FORM_STATES: tuple[FormState, ...] = (
+    # The eligibility checker: every question's error, the lists, the result and its views.
+    FormState("check-route-error", "/check/route/", submit_empty=True),
+    FormState("check-date-of-birth-error", "/check/date-of-birth/", (ROUTE_DATES,), True),
+    FormState("check-care-period-error", "/check/care-periods/0/",
+              (ROUTE_DATES, BORN_2007), True),
+    FormState("check-care-periods", "/check/care-periods/", DATES_UP_TO_QUESTIONS[:3]),
+    FormState("check-care-periods-error", "/check/care-periods/",
+              DATES_UP_TO_QUESTIONS[:3], True),
+    FormState("check-remove-period", "/check/care-periods/0/remove/",
+              DATES_UP_TO_QUESTIONS[:3]),
+    FormState("check-in-care-now-error", "/check/in-care-now/", (ROUTE_ROUGH, BORN_2007), True),
+    FormState("check-care-after-16-error", "/check/care-after-16/",
+              (ROUTE_ROUGH, BORN_2007, NOT_IN_CARE_NOW), True),
+    FormState("check-time-in-care-error", "/check/time-in-care/",
+              (ROUTE_ROUGH, BORN_2007, NOT_IN_CARE_NOW, CARE_AFTER_16), True),
+    FormState("check-special-guardianship-error", "/check/special-guardianship/",
+              DATES_UP_TO_QUESTIONS, True),
+    FormState("check-custody-error", "/check/custody/", (*DATES_UP_TO_QUESTIONS, NO_SGO), True),
+    FormState("check-education-error", "/check/education/",
+              (*DATES_UP_TO_QUESTIONS, NO_SGO, NO_CUSTODY), True),
+    FormState("check-answers", "/check/answers/", DATES_ANSWERED),
+    FormState("check-result", "/check/result/", DATES_ANSWERED),
+    FormState("check-result-estimated", "/check/result/", ROUGH_ANSWERED),
+    FormState("check-result-print", "/check/result/print/", DATES_ANSWERED),
+    FormState("check-result-share", "/check/result/share/", DATES_ANSWERED),
+    # Feedback and suggestions: errors, then what is shown once sent.
+    FormState("feedback-error", "/feedback/", submit_empty=True),
+    FormState("feedback-sent", "/feedback/", fill_in=True),
+    FormState("feedback-on-a-page-error", "/feedback/page/?page={page}", submit_empty=True),
+    FormState("feedback-on-a-page-sent", "/feedback/page/?page={page}", fill_in=True),
+    FormState("suggest-error", "/suggest/{entitlement}/", submit_empty=True),
+    FormState("suggest-sent", "/suggest/{entitlement}/", fill_in=True),
+    # Moderation is not linked from public pages, so the crawler cannot find it.
+    FormState("moderation-login", "/moderation/login"),
+    FormState("moderation-login-error", "/moderation/login", submit_empty=True),
+)  # fmt: skip
+
+
+def route_exists(app: Flask, path: str) -> bool:
+    adapter = app.url_map.bind("localhost")
+    try:
+        adapter.match(path.split("?", 1)[0], method="GET")
+    except RequestRedirect:
+        return True
+    except MethodNotAllowed:
+        return True
+    except NotFound:
+        return False
+    return True
+
+
+def resolve(state: FormState, app: Flask, lang: str = "en") -> str:
+    """The state's URL in `lang`, placeholders filled with the offer's first entitlement."""
+    first = app.extensions["localoffer.offer"].entitlements[0]
+    page = f"{prefix(lang)}/{first.theme}/{first.id}/"
+    return prefix(lang) + state.path.replace("{entitlement}", first.id).replace("{page}", page)
+
+
+def form_states() -> tuple[tuple[str, FormState], ...]:
+    """(language, state) for every listed state whose page exists today in that language.
+
+    Most pages exist in every language; the moderators' pages only in English.
+    """
+    app = discovery_app()
+    return tuple(
+        (lang, state)
+        for lang in languages()
+        for state in FORM_STATES
+        if route_exists(app, resolve(state, app, lang))
+    )
+
+
+def not_built_yet() -> list[str]:
+    """Listed states whose page does not exist yet: reported at the end of every run."""
+    app = discovery_app()
+    return [f"{s.name} ({resolve(s, app)})" for s in FORM_STATES
+            if not route_exists(app, resolve(s, app))]  # fmt: skip
