@@ -206,3 +206,12 @@ def test_not_found_page_offers_each_language_home(app: Flask) -> None:
     assert response.status_code == 404
     assert soup.html["lang"] == "ar" and soup.html["dir"] == "rtl"
     assert soup.select_one(".app-language-switcher a[hreflang=fa]")["href"] == "/fa/"
+
+
+def test_fixed_dates_in_templates_follow_each_readers_language(app: Flask) -> None:
+    """A date written into a template is formatted per page, not once for the first reader."""
+    client = app.test_client()
+    vietnamese = client.get("/vi/accessibility/").get_data(as_text=True)
+    albanian = client.get("/sq/accessibility/").get_data(as_text=True)
+    assert "23 tháng 11, 2026" in vietnamese
+    assert "23 nëntor 2026" in albanian and "tháng" not in albanian

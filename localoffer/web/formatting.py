@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from flask import Flask
 from flask_babel import format_currency, format_date, format_number, get_locale
 from flask_babel import gettext as _
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from localoffer.content import Amount
@@ -60,15 +63,29 @@ def isolate(text: str) -> Markup:
     return Markup("<bdi>%s</bdi>") % escape(text)
 
 
+def per_request(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose answer depends on the reader's language.
+
+    Jinja works out a filter applied to constants once, when it compiles the template, and
+    reuses the answer; a filter that takes the context is always run for each page.
+    """
+
+    @pass_context
+    def filter_(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(value, *args, **kwargs)
+
+    return filter_
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
-        money=money,
-        amount_phrase=amount_phrase,
-        ages_phrase=ages_phrase,
-        long_date=long_date,
+        money=per_request(money),
+        amount_phrase=per_request(amount_phrase),
+        ages_phrase=per_request(ages_phrase),
+        long_date=per_request(long_date),
         isolate=isolate,
         fromiso=date.fromisoformat,
-        localise=localise,
-        translate_message=translate_message,
+        localise=per_request(localise),
+        translate_message=per_request(translate_message),
     )
     app.jinja_env.globals["get_locale"] = get_locale
