@@ -73,8 +73,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_feedback(app)
     init_moderation(app)
     from localoffer import freeze
-    from localoffer.web import health
+    from localoffer.web import health, logs
 
     health.init_app(app)
+    logs.init_app(app)
     freeze.init_app(app)
     return app

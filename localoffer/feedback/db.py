@@ -29,11 +29,13 @@ def is_sqlite(url: str) -> bool:
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     database = make_url(url).database
     in_memory = not database or database == ":memory:"
     options: dict[str, Any] = {
-        "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
+        "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+        # A database error's text would otherwise carry the values: feedback, email addresses.
+        "hide_parameters": True,
     }
     if in_memory:
         # One shared connection, or every checkout would see a new, empty database.

@@ -19,6 +19,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from localoffer.feedback.models import COMMENT_MAX, EMAIL_MAX, MESSAGE_MAX
+from localoffer.feedback.text import typed_text
 
 EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
@@ -53,7 +54,7 @@ def email_field() -> StringField:
     return StringField(
         _l("Email address"),
         validators=[Length(max=EMAIL_MAX, message=_too_long(_l("Your email address"), EMAIL_MAX))],
-        filters=[lambda value: value.strip() if value else value],
+        filters=[typed_text, lambda value: value.strip() if value else value],
         widget=GovTextInput(),
     )
 
@@ -89,6 +90,7 @@ def optional_text(label: Any, thing: Any, limit: int, hint: Any = "") -> TextAre
         label,
         description=hint,
         validators=[Optional(), Length(max=limit, message=_too_long(thing, limit))],
+        filters=[typed_text],
         widget=GovTextArea(),
     )
 
@@ -101,7 +103,7 @@ def required_text(label: Any, thing: Any, limit: int, missing: Any, hint: Any = 
             InputRequired(message=missing),
             Length(max=limit, message=_too_long(thing, limit)),
         ],
-        filters=[lambda value: value.strip() if value else value],
+        filters=[typed_text, lambda value: value.strip() if value else value],
         widget=GovTextArea(),
     )
 
@@ -147,6 +149,9 @@ class SuggestionForm(ReplyForm):
         _l("Who are you? (optional)"),
         choices=ROLE_CHOICES,
         validators=[Optional()],
+        # Optional() accepts whitespace and clears the "not a valid choice" error, so " " was
+        # stored and broke the database's check on roles (a 500): it now counts as no answer.
+        filters=[lambda value: value.strip() if value else value],
         widget=GovRadioInput(),
     )
     wants_reply = reply_checkbox()
@@ -167,6 +172,9 @@ class GeneralFeedbackForm(ReplyForm):
         _l("Who are you? (optional)"),
         choices=ROLE_CHOICES,
         validators=[Optional()],
+        # Optional() accepts whitespace and clears the "not a valid choice" error, so " " was
+        # stored and broke the database's check on roles (a 500): it now counts as no answer.
+        filters=[lambda value: value.strip() if value else value],
         widget=GovRadioInput(),
     )
     wants_reply = reply_checkbox()

@@ -11,6 +11,14 @@ EMAIL = re.compile(r"[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+")
 PHONE = re.compile(r"(?:\+|\(?\b0)[\d()\- ]{8,}\d")
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 REMOVED = "[removed]"
+# Characters no keyboard types (tab and line breaks are kept): PostgreSQL refuses NUL in
+# text, and the others only ever arrive from scripts or broken copy-and-paste.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def typed_text(value: str | None) -> str | None:
+    """What a person could have typed: the text without control characters."""
+    return CONTROL_CHARACTERS.sub("", value) if value else value
 
 
 def redact(text: str) -> str:

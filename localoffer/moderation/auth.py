@@ -41,7 +41,9 @@ TOUCH_EVERY = timedelta(minutes=1)
 
 @bp.context_processor
 def moderation_context() -> dict[str, Any]:
-    return {"moderator": current_moderator(), "logout_form": ActionForm()}
+    # formdata=None: the sign-out button only needs a token, and must not read this request's
+    # body, which may be what an error page is about (too large, not a form).
+    return {"moderator": current_moderator(), "logout_form": ActionForm(formdata=None)}
 
 
 def _hash(token: str) -> str:
@@ -107,7 +109,9 @@ def _safe_next(target: str | None) -> str:
     """Only ever a moderation page of this site, never somewhere else (no open redirect)."""
     if target:
         parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and parts.path.startswith("/moderation/"):
+        local = not parts.scheme and not parts.netloc and parts.path.startswith("/moderation/")
+        # Line breaks or tabs could never be sent in a Location header (a 500 before).
+        if local and target.isprintable():
             return target
     return url_for("moderation.dashboard")
 

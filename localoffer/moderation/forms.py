@@ -28,7 +28,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from localoffer.feedback.labels import KIND_LABELS, STATUS_LABELS
 from localoffer.feedback.models import ANSWERED_STATUSES, EMAIL_MAX, MESSAGE_MAX, STATUSES
-from localoffer.feedback.text import PUBLIC_MESSAGE_MAX
+from localoffer.feedback.text import PUBLIC_MESSAGE_MAX, typed_text
 
 
 class LoginForm(FlaskForm):
@@ -36,7 +36,7 @@ class LoginForm(FlaskForm):
         _l("Email address"),
         validators=[InputRequired(message=_l("Enter your email address")),
                     Length(max=EMAIL_MAX, message=_l("Enter a correct email address"))],
-        filters=[lambda value: value.strip() if value else value],
+        filters=[typed_text, lambda value: value.strip() if value else value],
         widget=GovTextInput(),
     )  # fmt: skip
     password = PasswordField(
@@ -102,6 +102,7 @@ class ItemForm(FlaskForm):
         validators=[Length(max=PUBLIC_MESSAGE_MAX,
                            message=_l("What they said must be %(limit)s characters or fewer",
                                       limit=PUBLIC_MESSAGE_MAX))],
+        filters=[typed_text],
         widget=GovTextArea(),
     )  # fmt: skip
     public_response = TextAreaField(
@@ -110,6 +111,7 @@ class ItemForm(FlaskForm):
         validators=[Length(max=MESSAGE_MAX,
                            message=_l("The response must be %(limit)s characters or fewer",
                                       limit=MESSAGE_MAX))],
+        filters=[typed_text],
         widget=GovTextArea(),
     )  # fmt: skip
     submit = SubmitField(_l("Save"), widget=GovSubmitInput())

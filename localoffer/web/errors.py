@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from flask import Flask, Response, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 PAGES = (400, 404, 405, 413, 429, 500, 503)
 
@@ -17,6 +19,18 @@ def init_app(app: Flask) -> None:
             return jsonify(errors={"request": error.description or error.name}), code
         template = f"errors/{code if code in PAGES else 500}.html"
         return render_template(template, code=code), code
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    @app.errorhandler(PoolTimeoutError)
+    def database_unavailable(error: Exception) -> tuple[str | Response, int]:
+        # The database is down, unreachable or locked: "try again later" is the truth, and
+        # /healthz says the same to the load balancer. Only the driver's first line is logged
+        # (e.g. "connection refused"), never the statement or what the person sent.
+        cause = getattr(error, "orig", None) or error
+        summary = (str(cause).splitlines() or [""])[0][:200]
+        app.logger.error("Database unavailable (%s): %s", type(cause).__name__, summary)
+        return http_error(ServiceUnavailable())
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception) -> tuple[str | Response, int]:

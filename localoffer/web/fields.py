@@ -74,7 +74,7 @@ class DateInputField(Field):
             )
         try:
             self.data = date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a day or month of many digits
             raise StopValidation(
                 _("%(thing)s must be a real date", thing=thing.capitalize())
             ) from None
