@@ -61,7 +61,15 @@ def from_environment(
         # How many reverse proxies (load balancer, nginx...) stand in front of the portal:
         # their X-Forwarded-* headers are trusted so rate limits see the real client.
         "TRUSTED_PROXIES": _count(environ, "LOCALOFFER_TRUSTED_PROXIES"),
+        # The names the site answers to; any other Host header gets 400, so nobody can make
+        # the portal write links (or fill its page cache) with a host of their choosing.
+        "TRUSTED_HOSTS": _names(environ, "LOCALOFFER_TRUSTED_HOSTS"),
     }
+
+
+def _names(environ: Mapping[str, str], name: str) -> list[str] | None:
+    names = [part.strip() for part in environ.get(name, "").split(",") if part.strip()]
+    return names or None
 
 
 def _count(environ: Mapping[str, str], name: str) -> int:

@@ -96,3 +96,12 @@ def test_forwarded_addresses_are_ignored_without_a_trusted_proxy() -> None:
 
     seen = app.test_client().get("/_who", headers={"X-Forwarded-For": "203.0.113.7"})
     assert seen.get_data(as_text=True) != "203.0.113.7"
+
+
+def test_only_trusted_host_names_are_answered(monkeypatch) -> None:
+    """With trusted hosts set, a forged Host header cannot put its name in our links."""
+    monkeypatch.setenv("LOCALOFFER_TRUSTED_HOSTS", "careleavers.example.org")
+    client = create_app({"TESTING": True}).test_client()
+    assert client.get("/", headers={"Host": "careleavers.example.org"}).status_code == 200
+    forged = client.get("/", headers={"Host": "evil.example"})
+    assert forged.status_code == 400 and b"evil.example" not in forged.data
