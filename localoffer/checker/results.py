@@ -70,6 +70,13 @@ def shared_outcome() -> Outcome:
     return Outcome(result, link.estimated, shared=link)
 
 
+def requested_outcome() -> Outcome | None:
+    """The result a page was asked about: a shared link's answers if the address has them,
+    otherwise this browser's finished answers (None if there are none). InvalidAnswers if a
+    shared link is wrong."""
+    return shared_outcome() if is_shared(request.args) else session_outcome()
+
+
 def private(response: Response) -> Response:
     """A page holding someone's answers: never kept by a browser or proxy, never indexed."""
     response.headers["Cache-Control"] = "no-store"
@@ -84,16 +91,12 @@ def invalid_link(invalid: InvalidAnswers) -> Response:
 
 @localised_route(bp, "/check/result/print/")
 def print_result() -> Response:
-    if is_shared(request.args):
-        try:
-            outcome = shared_outcome()
-        except InvalidAnswers as invalid:
-            return invalid_link(invalid)
-    else:
-        found = session_outcome()
-        if found is None:
-            return redirect(url_for("checker.answers"))
-        outcome = found
+    try:
+        outcome = requested_outcome()
+    except InvalidAnswers as invalid:
+        return invalid_link(invalid)
+    if outcome is None:
+        return redirect(url_for("checker.answers"))
     page = render_template("checker/print.html", outcome=outcome, result=outcome.result,
                            by_theme=by_theme(outcome.result), printed_on=today())  # fmt: skip
     return private(make_response(page))

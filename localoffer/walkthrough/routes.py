@@ -10,15 +10,8 @@ from flask import Blueprint, current_app, make_response, request
 from flask import render_template as render
 from werkzeug.wrappers import Response
 
-from localoffer.checker.results import (
-    Outcome,
-    invalid_link,
-    private,
-    session_outcome,
-    shared_outcome,
-)
+from localoffer.checker.results import invalid_link, private, requested_outcome
 from localoffer.checker.routes import today
-from localoffer.checker.share import is_shared
 from localoffer.content import THEMES
 from localoffer.i18n import localised_route
 from localoffer.rules import InvalidAnswers
@@ -29,14 +22,10 @@ bp = Blueprint("walkthrough", __name__)
 
 @localised_route(bp, "/walkthrough/")
 def walkthrough() -> Response:
-    outcome: Outcome | None
-    if is_shared(request.args):
-        try:
-            outcome = shared_outcome()
-        except InvalidAnswers as invalid:
-            return invalid_link(invalid)
-    else:
-        outcome = session_outcome()
+    try:
+        outcome = requested_outcome()
+    except InvalidAnswers as invalid:
+        return invalid_link(invalid)
     everything = outcome is None or request.args.get("show") == "all"
     result = outcome.result if outcome else None
     sections = agenda(current_app.extensions["localoffer.offer"], THEMES, result, everything)
