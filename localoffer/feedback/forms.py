@@ -130,6 +130,19 @@ class UsefulForm(ProtectedForm):
     submit = SubmitField(_l("Send"), widget=GovSubmitInput())
 
 
+def role_field() -> RadioField:
+    """The optional "Who are you?" question shared by the suggestion and feedback forms."""
+    return RadioField(
+        _l("Who are you? (optional)"),
+        choices=ROLE_CHOICES,
+        validators=[Optional()],
+        # Optional() accepts whitespace and clears the "not a valid choice" error, so " " was
+        # stored and broke the database's check on roles (a 500): it now counts as no answer.
+        filters=[lambda value: value.strip() if value else value],
+        widget=GovRadioInput(),
+    )
+
+
 class SuggestionForm(ReplyForm):
     change = required_text(
         _l("What should change?"),
@@ -145,15 +158,7 @@ class SuggestionForm(ReplyForm):
         MESSAGE_MAX,
         NO_PERSONAL_DETAILS,
     )
-    role = RadioField(
-        _l("Who are you? (optional)"),
-        choices=ROLE_CHOICES,
-        validators=[Optional()],
-        # Optional() accepts whitespace and clears the "not a valid choice" error, so " " was
-        # stored and broke the database's check on roles (a 500): it now counts as no answer.
-        filters=[lambda value: value.strip() if value else value],
-        widget=GovRadioInput(),
-    )
+    role = role_field()
     wants_reply = reply_checkbox()
     email = email_field()
     submit = SubmitField(_l("Send suggestion"), widget=GovSubmitInput())
@@ -168,15 +173,7 @@ class GeneralFeedbackForm(ReplyForm):
         _l("You can enter up to %(limit)s characters. Do not include personal details like "
            "your name, address or date of birth.", limit=MESSAGE_MAX),
     )  # fmt: skip
-    role = RadioField(
-        _l("Who are you? (optional)"),
-        choices=ROLE_CHOICES,
-        validators=[Optional()],
-        # Optional() accepts whitespace and clears the "not a valid choice" error, so " " was
-        # stored and broke the database's check on roles (a 500): it now counts as no answer.
-        filters=[lambda value: value.strip() if value else value],
-        widget=GovRadioInput(),
-    )
+    role = role_field()
     wants_reply = reply_checkbox()
     email = email_field()
     submit = SubmitField(_l("Send feedback"), widget=GovSubmitInput())
