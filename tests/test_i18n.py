@@ -215,3 +215,30 @@ def test_fixed_dates_in_templates_follow_each_readers_language(app: Flask) -> No
     albanian = client.get("/sq/accessibility/").get_data(as_text=True)
     assert "23 tháng 11, 2026" in vietnamese
     assert "23 nëntor 2026" in albanian and "tháng" not in albanian
+
+
+@pytest.mark.parametrize("lang", SHIPPED_LANGUAGES)
+@pytest.mark.parametrize(
+    ("url", "data", "field", "message"),
+    [
+        ("/check/route/", {"answer": "maybe"}, "answer",
+         "Select yes if you know the dates you were in care"),
+        ("/feedback/", {"message": "Hello", "role": "nobody"}, "role",
+         "Select who you are from the list, or leave this question blank"),
+        ("/suggest/staying-put/", {"change": "Hello", "role": "nobody"}, "role",
+         "Select who you are from the list, or leave this question blank"),
+    ],
+)  # fmt: skip
+def test_an_answer_that_is_not_one_of_the_choices_is_named_in_the_readers_language(
+    app: Flask, lang: str, url: str, data: dict, field: str, message: str
+) -> None:
+    """A radio value no page offers gets the question's own instruction, translated."""
+    prefix = "" if lang == "en" else f"/{lang}"
+    response = app.test_client().post(prefix + url, data=data)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.data, "html.parser")
+    summary = [a.get_text(strip=True) for a in page.select(".govuk-error-summary__list a")]
+    with app.test_request_context(), force_locale(lang):
+        expected = gettext(message)
+    assert summary == [expected]
+    assert "valid choice" not in response.get_data(as_text=True)

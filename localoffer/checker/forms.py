@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovRadioInput, GovSubmitInput
-from wtforms import BooleanField, RadioField, SubmitField
+from wtforms import BooleanField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from localoffer.web.fields import DateInputField
+from localoffer.web.fields import AnswerRadioField, DateInputField
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 YES_NO_UNSURE = [*YES_NO, SelectChoice("unsure", _l("I'm not sure"))]
@@ -27,8 +27,9 @@ def radio_form(
     """A one-question yes/no (or multiple choice) form, declared as data."""
 
     class RadioQuestion(QuestionForm):
-        answer = RadioField(
+        answer = AnswerRadioField(
             label,
+            invalid=error,
             choices=choices,
             description=hint or "",
             validators=[InputRequired(message=error)],
@@ -117,6 +118,9 @@ class DateOfBirthForm(QuestionForm):
     )  # fmt: skip
 
 
+SHORT_BREAK_MISSING = _l("Select yes if this was a planned short break")
+
+
 class CarePeriodForm(QuestionForm):
     start = DateInputField(
         _l("When did this time in care start?"), thing=_l("the date this time in care started"),
@@ -127,14 +131,15 @@ class CarePeriodForm(QuestionForm):
         _l("When did it end?"), thing=_l("the date this time in care ended"), required=False,
         description=_l("The last day you were in care. Leave empty if you are still in care."),
     )  # fmt: skip
-    short_break = RadioField(
+    short_break = AnswerRadioField(
         _l("Was this a planned short break?"),
+        invalid=SHORT_BREAK_MISSING,
         choices=YES_NO,
         description=_l(
             "A short break is a planned stay of 17 days or less with the same carers, going "
             "home to a parent after each stay. Most people should answer no."
         ),
-        validators=[InputRequired(message=_l("Select yes if this was a planned short break"))],
+        validators=[InputRequired(message=SHORT_BREAK_MISSING)],
         widget=GovRadioInput(),
     )
 

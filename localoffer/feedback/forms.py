@@ -14,12 +14,13 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import BooleanField, HiddenField, RadioField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from localoffer.feedback.models import COMMENT_MAX, EMAIL_MAX, MESSAGE_MAX
 from localoffer.feedback.text import typed_text
+from localoffer.web.fields import AnswerRadioField
 
 EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
@@ -112,12 +113,16 @@ NO_PERSONAL_DETAILS = _l("Do not include personal details like your name, addres
                          "birth.")  # fmt: skip
 
 
+USEFUL_MISSING = _l("Select yes if this page was useful")
+
+
 class UsefulForm(ProtectedForm):
     page = HiddenField()
-    useful = RadioField(
+    useful = AnswerRadioField(
         _l("Was this page useful?"),
+        invalid=USEFUL_MISSING,
         choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
-        validators=[InputRequired(message=_l("Select yes if this page was useful"))],
+        validators=[InputRequired(message=USEFUL_MISSING)],
         widget=GovRadioInput(),
     )
     comment = optional_text(
@@ -130,10 +135,11 @@ class UsefulForm(ProtectedForm):
     submit = SubmitField(_l("Send"), widget=GovSubmitInput())
 
 
-def role_field() -> RadioField:
+def role_field() -> AnswerRadioField:
     """The optional "Who are you?" question shared by the suggestion and feedback forms."""
-    return RadioField(
+    return AnswerRadioField(
         _l("Who are you? (optional)"),
+        invalid=_l("Select who you are from the list, or leave this question blank"),
         choices=ROLE_CHOICES,
         validators=[Optional()],
         # Optional() accepts whitespace and clears the "not a valid choice" error, so " " was

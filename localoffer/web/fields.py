@@ -7,8 +7,8 @@ from typing import Any
 
 from flask_babel import gettext as _
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput
-from wtforms import Field
-from wtforms.validators import StopValidation
+from wtforms import Field, RadioField
+from wtforms.validators import StopValidation, ValidationError
 
 
 class LocalisedDateInput(GovDateInput):
@@ -81,3 +81,22 @@ class DateInputField(Field):
         if self.raw_data is not None:
             # Keep the boxes as typed if a later check (e.g. "in the past") fails.
             self.raw_data = [day, month, year]
+
+
+class AnswerRadioField(RadioField):
+    """GOV.UK radios whose "not one of the choices" error is in the reader's language.
+
+    WTForms' own "Not a valid choice." has no catalogue for most of our languages, and a
+    person only meets it when a request was altered, so it repeats the question's own
+    instruction (`invalid`), as GOV.UK asks for one clear message per field.
+    """
+
+    def __init__(self, label: Any, invalid: Any, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.invalid = invalid
+
+    def pre_validate(self, form: Any) -> None:
+        try:
+            super().pre_validate(form)
+        except ValidationError:
+            raise ValidationError(str(self.invalid)) from None
