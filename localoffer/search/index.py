@@ -17,7 +17,10 @@ connection to share between a worker's threads.
 Ranking: every query word must be found (if no entitlement has them all, those with the
 most are shown); then the whole query as a phrase in the title, then words in the title,
 then in the summary, then in the body. A query word also matches longer words it starts
-(from three letters), at half weight, so "accomm" finds "accommodation".
+(from three letters), at half weight, so "accomm" finds "accommodation". Arabic-script words
+are indexed with and without the article "al-", so "مساعدة" finds "المساعدة"; a query word
+typed with the article also matches the bare word, at half weight, since what looks like an
+article may be part of the word.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from localoffer.content import Entitlement, Offer
-from localoffer.search.text import terms
+from localoffer.search.text import terms, without_article
 
 DEFAULT_LANGUAGE = "en"
 MAX_QUERY_TERMS = 20  # more words than any real question; keeps the work per query bounded
@@ -85,7 +88,9 @@ class SearchIndex:
             fields = [terms(doc.title), terms(doc.summary), terms(doc.body)]
             title, summary, body = (f" {' '.join(words)} " for words in fields)
             self._phrases.append((title, summary, body))
-            title_counts, summary_counts, body_counts = (Counter(words) for words in fields)
+            title_counts, summary_counts, body_counts = (
+                Counter(_with_bare_forms(words)) for words in fields
+            )
             for term in title_counts.keys() | summary_counts.keys() | body_counts.keys():
                 self._postings.setdefault(term, {})[number] = (
                     TITLE_WEIGHT * title_counts[term]
@@ -104,6 +109,9 @@ class SearchIndex:
     def _variants(self, term: str) -> list[tuple[str, int]]:
         """The indexed words a query word matches: itself, and the words it starts."""
         found = [(term, EXACT)] if term in self._postings else []
+        bare = without_article(term)
+        if bare is not None and bare in self._postings:
+            found.append((bare, PREFIX))
         if len(term) >= PREFIX_MIN_LENGTH:
             start = bisect_left(self._vocabulary, term)
             for word in self._vocabulary[start:]:
@@ -138,6 +146,15 @@ class SearchIndex:
         ranked = sorted(scores, key=lambda n: (-matched[n], -scores[n], n))
         most = matched[ranked[0]] if ranked else 0
         return [Hit(self.documents[n], scores[n], matched[n]) for n in ranked if matched[n] == most]
+
+
+def _with_bare_forms(words: list[str]) -> Iterable[str]:
+    """Each word, and after it the same word without an Arabic article if it may have one."""
+    for word in words:
+        yield word
+        bare = without_article(word)
+        if bare is not None:
+            yield bare
 
 
 def build_indexes(offer: Offer, languages: Iterable[str]) -> dict[str, SearchIndex]:

@@ -30,6 +30,11 @@ _ARABIC_LETTERS = str.maketrans(
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script, not "_"
 _LATIN_WORD = re.compile(r"[a-z]+")
 _ES_AFTER = ("ches", "shes", "sses", "xes", "zes")
+# The Arabic article "al-", alone or joined to "and", "with", "like", "so" or "for" (li + al
+# is written lil-), longest first. Readers type "مساعدة" and "المساعدة" for the same help.
+_ARABIC_ARTICLES = ("\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644",
+                    "\u0641\u0627\u0644", "\u0627\u0644", "\u0644\u0644")  # fmt: skip
+_ARABIC_STEM_MIN = 3  # what must be left: "الى" (to) and "الف" (thousand) are not al- + word
 _NOT_PLURAL = ("ss", "us", "is")
 
 
@@ -69,6 +74,19 @@ def stem(word: str) -> str:
     if word.endswith("s") and not word.endswith(_NOT_PLURAL):
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=1 << 16)
+def without_article(term: str) -> str | None:
+    """A folded Arabic-script word without a leading article, or None if it has none.
+
+    Only a possibility, never a certainty: "والدين" is "parents", not "and" + "religion".
+    So the index keeps both forms and the search ranks the article-free match lower.
+    """
+    for article in _ARABIC_ARTICLES:
+        if term.startswith(article) and len(term) - len(article) >= _ARABIC_STEM_MIN:
+            return term[len(article) :]
+    return None
 
 
 def terms(text: str) -> list[str]:

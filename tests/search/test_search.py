@@ -127,6 +127,37 @@ def test_persian_spelling_finds_arabic_spelling_in_a_built_index() -> None:
         assert [h.entitlement.id for h in hits][:1] == ["help-at-home"], query
 
 
+def test_arabic_words_match_with_or_without_the_article() -> None:
+    """"مساعدة" finds "المساعدة" and the reverse; a word typed with what looks like an article
+    ranks the page that has exactly that word first ("والدين" is "parents", not "and the debt").
+    """
+    base = Entitlement(
+        id="parents", title="Family", theme="relationships", kind="council",
+        summary="Help.", criteria=Criteria(frozenset({"former_relevant"}), 18, 25),
+        body_html=Markup("<p>Help.</p>"), body_text="Help.", markdown="Help.", path="x.md",
+        source_hash="0" * 12, last_reviewed=date(2026, 1, 1), review_due=date(2027, 1, 1),
+        sources=("Council",),
+    )  # fmt: skip
+    parents = synthetic(base, "التواصل مع والدين", "المساعدة للطلاب.", "نص.", "ar")
+    debt = synthetic(replace(base, id="debt"), "الدين", "مساعدة.", "نص.", "ar")
+    index = SearchIndex.for_language(
+        Offer(council=None, entitlements=(debt, parents), glossary=()),  # type: ignore[arg-type]
+        "ar",
+    )
+    assert {h.entitlement.id for h in index.search("مساعدة")} == {"parents", "debt"}
+    assert {h.entitlement.id for h in index.search("المساعدة")} == {"parents", "debt"}
+    assert [h.entitlement.id for h in index.search("طلاب")] == ["parents"]
+    assert index.search("والدين")[0].entitlement.id == "parents"
+    assert index.search("الدين")[0].entitlement.id == "debt"
+
+
+def test_an_arabic_word_without_the_article_finds_the_shipped_pages(app: Flask) -> None:
+    """"طلاب" (students) finds what "الطلاب" (the students) finds in the Arabic offer."""
+    index = app.extensions["localoffer.search"]["ar"]
+    with_article = {h.entitlement.id for h in index.search("الطلاب")}
+    assert with_article and with_article <= {h.entitlement.id for h in index.search("طلاب")}
+
+
 def test_empty_query_suggests_themes_and_the_checker(page: Callable) -> None:
     """No words typed: a search box, every theme and the checker, never an error."""
     for url in ("/search", "/search?q=", "/search?q=+++"):

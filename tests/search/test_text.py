@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from localoffer.search.text import fold, stem, terms
+from localoffer.search.text import fold, stem, terms, without_article
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,23 @@ def test_non_latin_words_are_never_stemmed() -> None:
 def test_punctuation_and_operators_are_not_words(typed: str) -> None:
     """Markup, SQL and search operators give no words of their own beyond plain letters."""
     assert all(term.isalnum() for term in terms(typed))
+
+
+@pytest.mark.parametrize(
+    ("word", "bare"),
+    [
+        ("المساعده", "مساعده"),  # al- (the)
+        ("والمساعده", "مساعده"),  # wa-al- (and the)
+        ("بالسكن", "سكن"),  # bi-al- (with the)
+        ("كالطالب", "طالب"),  # ka-al- (like the)
+        ("فالمنحه", "منحه"),  # fa-al- (so the)
+        ("للطلاب", "طلاب"),  # li-al- (for the), written lil-
+        ("الي", None),  # "to": too short to hold an article
+        ("الف", None),  # "thousand"
+        ("مساعده", None),  # no article
+        ("staying", None),
+    ],
+)
+def test_the_arabic_article_may_be_taken_off(word: str, bare: str | None) -> None:
+    """The article and the short words joined to it come off, leaving at least 3 letters."""
+    assert without_article(word) == bare
