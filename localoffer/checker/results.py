@@ -10,7 +10,6 @@ neither reads nor writes the session.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from flask import (
     current_app,
@@ -20,7 +19,6 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_date
 from werkzeug.wrappers import Response
 
 from localoffer.checker.flow import first_unanswered
@@ -144,12 +142,6 @@ def support_timeline(result: CheckResult) -> Timeline:
         result.answers.date_of_birth, result.on, spans, THEMES,
         rtl=language.direction == "rtl", marked_is_today=result.on == today(),
     )  # fmt: skip
-
-
-@bp.app_template_filter()
-def medium_date(day: date) -> str:
-    """A short date for tight spaces such as the timeline's axis: 1 May 2025."""
-    return format_date(day, format="medium")
 
 
 @bp.app_template_filter()

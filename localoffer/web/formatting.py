@@ -6,10 +6,13 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
+from babel import Locale
+from babel.dates import format_date
 from flask import Flask
-from flask_babel import format_currency, format_date, format_number, get_locale
+from flask_babel import format_currency, format_number, get_locale
 from flask_babel import gettext as _
 from jinja2 import pass_context
 from markupsafe import Markup, escape
@@ -49,8 +52,21 @@ def ages_phrase(age_from: int, age_to: int) -> str:
     return _("From age %(start)d until you turn %(end)d", start=age_from, end=age_to)
 
 
+@lru_cache(maxsize=1 << 13)
+def _written_date(day: date, width: str, locale: Locale) -> str:
+    # A result page writes a hundred or more dates, most of them the same few birthdays;
+    # Babel works each out from its pattern every time, so remember them.
+    return format_date(day, format=width, locale=locale)
+
+
 def long_date(day: date) -> str:
-    return format_date(day, format="long")
+    """A date in full in the reader's language: 1 May 2025."""
+    return _written_date(day, "long", get_locale())
+
+
+def medium_date(day: date) -> str:
+    """A short date for tight spaces such as the timeline's axis: 1 May 2025."""
+    return _written_date(day, "medium", get_locale())
 
 
 def translate_message(message: Message) -> str:
@@ -83,6 +99,7 @@ def init_app(app: Flask) -> None:
         amount_phrase=per_request(amount_phrase),
         ages_phrase=per_request(ages_phrase),
         long_date=per_request(long_date),
+        medium_date=per_request(medium_date),
         isolate=isolate,
         fromiso=date.fromisoformat,
         localise=per_request(localise),
