@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,10 +14,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from localoffer import create_app
+from localoffer.checker.state import SESSION_KEY, CheckerState
 from localoffer.config import content_dirs
 from localoffer.content import Offer, load_offer
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
+# The checker's tests look at DESIGN.md's example (born 1 May 2007, in care from 1 June 2021
+# to 30 April 2025) on a fixed day, so that every date they expect stays true.
+CHECK_DAY = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="session")
@@ -63,3 +69,27 @@ def fixture_content(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, target)
     return target
+
+
+@pytest.fixture
+def web(app: Flask) -> FlaskClient:
+    """A browser on the app, with the checker's idea of today fixed at CHECK_DAY."""
+    app.config["TODAY"] = CHECK_DAY
+    return app.test_client()
+
+
+@pytest.fixture
+def finish_checker() -> Callable[..., None]:
+    """Put DESIGN.md's example in a browser's session as finished answers, as the question
+    pages would; keyword arguments change single answers (e.g. education="higher")."""
+
+    def finish(client: FlaskClient, **changes: object) -> None:
+        state = CheckerState(
+            route="dates", date_of_birth="2007-05-01",
+            periods=[{"start": "2021-06-01", "end": "2025-04-30", "short_break": False}],
+            add_another="no", special_guardianship="no", custody="no", education="none",
+        )  # fmt: skip
+        with client.session_transaction() as session:
+            session[SESSION_KEY] = {**asdict(state), **changes}
+
+    return finish

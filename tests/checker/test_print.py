@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -11,7 +11,6 @@ from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
 
-from localoffer.checker.state import SESSION_KEY, CheckerState
 from localoffer.config import PROJECT_ROOT
 
 TODAY = date(2026, 11, 23)
@@ -19,17 +18,10 @@ QUERY = "dob=2007-05-01&on=2026-11-23&care=2021-06-01..2025-04-30"
 
 
 @pytest.fixture
-def web(app: Flask) -> FlaskClient:
-    app.config["TODAY"] = TODAY
-    client = app.test_client()
-    state = CheckerState(
-        route="dates", date_of_birth="2007-05-01",
-        periods=[{"start": "2021-06-01", "end": "2025-04-30", "short_break": False}],
-        add_another="no", special_guardianship="no", custody="no", education="none",
-    )  # fmt: skip
-    with client.session_transaction() as session:
-        session[SESSION_KEY] = asdict(state)
-    return client
+def web(web: FlaskClient, finish_checker: Callable[..., None]) -> FlaskClient:
+    """A browser that has answered every question."""
+    finish_checker(web)
+    return web
 
 
 def printed(web: FlaskClient, url: str = "/check/result/print/") -> BeautifulSoup:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,32 +17,20 @@ from sqlalchemy.engine import make_url
 from werkzeug.datastructures import MultiDict
 
 from localoffer.checker.share import read_shared, share_args
-from localoffer.checker.state import SESSION_KEY, CheckerState
 from localoffer.rules import Answers, CarePeriod, InvalidAnswers
 
 TODAY = date(2026, 11, 23)
 LINK = "/check/shared/?dob=2007-05-01&on=2026-11-23&care=2021-06-01..2025-04-30"
 
 
-@pytest.fixture
-def web(app: Flask) -> FlaskClient:
-    app.config["TODAY"] = TODAY
-    return app.test_client()
-
-
 def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.data, "html.parser")
 
 
-def finish_checker(client: FlaskClient, **changes: object) -> None:
-    """Put finished checker answers in the browser's session, as the question pages would."""
-    state = CheckerState(
-        route="dates", date_of_birth="2007-05-01",
-        periods=[{"start": "2021-06-01", "end": "2025-04-30", "short_break": False}],
-        add_another="no", special_guardianship="no", custody="no", education="higher",
-    )  # fmt: skip
-    with client.session_transaction() as session:
-        session[SESSION_KEY] = {**asdict(state), **changes}
+@pytest.fixture
+def finish_checker(finish_checker: Callable[..., None]) -> Callable[..., None]:
+    """The known case, in higher education."""
+    return partial(finish_checker, education="higher")
 
 
 def entitlements_shown(page: BeautifulSoup) -> list[tuple[str, str]]:
@@ -58,7 +47,9 @@ def shared_link(web: FlaskClient) -> str:
     return page.select_one("textarea#share-link").get_text(strip=True)
 
 
-def test_the_share_page_warns_before_it_shows_the_link(web: FlaskClient) -> None:
+def test_the_share_page_warns_before_it_shows_the_link(
+    web: FlaskClient, finish_checker: Callable[..., None]
+) -> None:
     """First the warning about the date of birth and a box to tick; no link yet."""
     finish_checker(web)
     page = soup(web.get("/check/result/share/"))
@@ -68,7 +59,9 @@ def test_the_share_page_warns_before_it_shows_the_link(web: FlaskClient) -> None
     assert page.select_one("input#understood[type=checkbox][name=understood]") is not None
 
 
-def test_asking_for_the_link_without_ticking_the_box_says_what_to_do(web: FlaskClient) -> None:
+def test_asking_for_the_link_without_ticking_the_box_says_what_to_do(
+    web: FlaskClient, finish_checker: Callable[..., None]
+) -> None:
     """No tick: an error naming the box, and still no link."""
     finish_checker(web)
     page = soup(web.get("/check/result/share/?show=1"))
@@ -79,7 +72,9 @@ def test_asking_for_the_link_without_ticking_the_box_says_what_to_do(web: FlaskC
     assert page.title.get_text().startswith("Error")
 
 
-def test_the_link_is_shown_once_the_warning_is_understood(web: FlaskClient) -> None:
+def test_the_link_is_shown_once_the_warning_is_understood(
+    web: FlaskClient, finish_checker: Callable[..., None]
+) -> None:
     """The link is readable: date of birth, date checked, time in care and answers."""
     finish_checker(web)
     link = shared_link(web)
@@ -99,7 +94,9 @@ def test_the_share_page_without_finished_answers_goes_back_to_the_questions(
     assert response.status_code == 302 and response.headers["Location"] == "/check/answers/"
 
 
-def test_the_shared_link_reproduces_the_same_result(app: Flask, web: FlaskClient) -> None:
+def test_the_shared_link_reproduces_the_same_result(
+    app: Flask, web: FlaskClient, finish_checker: Callable[..., None]
+) -> None:
     """Opened in another browser, the link gives the same status, support and dates."""
     finish_checker(web)
     own = soup(web.get("/check/result/"))

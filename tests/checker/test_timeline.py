@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from flask import Flask
 from flask.testing import FlaskClient
 
 from localoffer.checker.timeline import (
@@ -30,12 +29,6 @@ LINK = "/check/shared/?dob=2007-05-01&on=2026-11-23&care=2021-06-01..2025-04-30"
 
 def adviser(until: date | None = date(2032, 4, 30)) -> Span:
     return Span("personal-adviser", "A personal adviser", "relationships", date(2025, 5, 1), until)
-
-
-@pytest.fixture
-def web(app: Flask) -> FlaskClient:
-    app.config["TODAY"] = TODAY
-    return app.test_client()
 
 
 def test_a_bar_runs_from_its_first_day_to_the_end_of_its_last_day() -> None:

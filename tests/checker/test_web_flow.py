@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
-
-TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def web(app: Flask) -> FlaskClient:
-    app.config["TODAY"] = TODAY
-    return app.test_client()
 
 
 def soup(response) -> BeautifulSoup:

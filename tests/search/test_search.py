@@ -107,21 +107,24 @@ def synthetic(item: Entitlement, title: str, summary: str, body: str, lang: str)
     return replace(item, translations={lang: translation})
 
 
-def test_persian_spelling_finds_arabic_spelling_in_a_built_index() -> None:
-    """Keheh and Farsi yeh in a query meet kaf and Arabic yeh in the text, and vice versa."""
+def arabic_index(*pages: tuple[str, str, str, str]) -> SearchIndex:
+    """An Arabic index over made-up pages, each (id, title, summary, body)."""
     base = Entitlement(
-        id="help-at-home", title="Help at home", theme="housing", kind="council",
+        id="made-up", title="Help", theme="housing", kind="council",
         summary="Help.", criteria=Criteria(frozenset({"former_relevant"}), 18, 25),
         body_html=Markup("<p>Help.</p>"), body_text="Help.", markdown="Help.", path="x.md",
         source_hash="0" * 12, last_reviewed=date(2026, 1, 1), review_due=date(2027, 1, 1),
         sources=("Council",),
     )  # fmt: skip
-    arabic = synthetic(base, "مساعدة في السكن", "كي تبقى في بيتك.", "مُساعَدة.", "ar")
-    other = synthetic(replace(base, id="other"), "شيء آخر", "لا.", "لا.", "ar")
-    index = SearchIndex.for_language(
-        Offer(council=None, entitlements=(other, arabic), glossary=()),  # type: ignore[arg-type]
-        "ar",
-    )
+    items = tuple(synthetic(replace(base, id=id_), *words, "ar") for id_, *words in pages)
+    offer = Offer(council=None, entitlements=items, glossary=())  # type: ignore[arg-type]
+    return SearchIndex.for_language(offer, "ar")
+
+
+def test_persian_spelling_finds_arabic_spelling_in_a_built_index() -> None:
+    """Keheh and Farsi yeh in a query meet kaf and Arabic yeh in the text, and vice versa."""
+    index = arabic_index(("other", "شيء آخر", "لا.", "لا."),
+                         ("help-at-home", "مساعدة في السكن", "كي تبقى في بيتك.", "مُساعَدة."))
     for query in ("کی", "مساعده", "مُساعَدة", "مـسـاعـدة"):
         hits = index.search(query)
         assert [h.entitlement.id for h in hits][:1] == ["help-at-home"], query
@@ -131,19 +134,8 @@ def test_arabic_words_match_with_or_without_the_article() -> None:
     """"مساعدة" finds "المساعدة" and the reverse; a word typed with what looks like an article
     ranks the page that has exactly that word first ("والدين" is "parents", not "and the debt").
     """
-    base = Entitlement(
-        id="parents", title="Family", theme="relationships", kind="council",
-        summary="Help.", criteria=Criteria(frozenset({"former_relevant"}), 18, 25),
-        body_html=Markup("<p>Help.</p>"), body_text="Help.", markdown="Help.", path="x.md",
-        source_hash="0" * 12, last_reviewed=date(2026, 1, 1), review_due=date(2027, 1, 1),
-        sources=("Council",),
-    )  # fmt: skip
-    parents = synthetic(base, "التواصل مع والدين", "المساعدة للطلاب.", "نص.", "ar")
-    debt = synthetic(replace(base, id="debt"), "الدين", "مساعدة.", "نص.", "ar")
-    index = SearchIndex.for_language(
-        Offer(council=None, entitlements=(debt, parents), glossary=()),  # type: ignore[arg-type]
-        "ar",
-    )
+    index = arabic_index(("debt", "الدين", "مساعدة.", "نص."),
+                         ("parents", "التواصل مع والدين", "المساعدة للطلاب.", "نص."))
     assert {h.entitlement.id for h in index.search("مساعدة")} == {"parents", "debt"}
     assert {h.entitlement.id for h in index.search("المساعدة")} == {"parents", "debt"}
     assert [h.entitlement.id for h in index.search("طلاب")] == ["parents"]

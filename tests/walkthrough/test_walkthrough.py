@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from datetime import date
+from collections.abc import Callable
 
-import pytest
 from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
 
-from localoffer.checker.state import SESSION_KEY, CheckerState
 from localoffer.content import THEMES
 
-TODAY = date(2026, 11, 23)
 QUERY = "dob=2007-05-01&on=2026-11-23&care=2021-06-01..2025-04-30"
-
-
-@pytest.fixture
-def web(app: Flask) -> FlaskClient:
-    app.config["TODAY"] = TODAY
-    return app.test_client()
 
 
 def soup(response) -> BeautifulSoup:
@@ -38,16 +28,6 @@ def applying(web: FlaskClient) -> set[str]:
         "care_periods": [{"start": "2021-06-01", "end": "2025-04-30"}],
     }).get_json()  # fmt: skip
     return {e["id"] for e in api["entitlements"]}
-
-
-def finish_checker(client: FlaskClient) -> None:
-    state = CheckerState(
-        route="dates", date_of_birth="2007-05-01",
-        periods=[{"start": "2021-06-01", "end": "2025-04-30", "short_break": False}],
-        add_another="no", special_guardianship="no", custody="no", education="none",
-    )  # fmt: skip
-    with client.session_transaction() as session:
-        session[SESSION_KEY] = asdict(state)
 
 
 def test_the_walkthrough_lists_every_entitlement_once(app: Flask, web: FlaskClient) -> None:
@@ -106,7 +86,9 @@ def test_the_checklist_has_a_first_name_box_and_the_date(web: FlaskClient) -> No
     assert page.select_one(".app-print-only") is not None
 
 
-def test_a_finished_checker_shows_exactly_what_applies(web: FlaskClient) -> None:
+def test_a_finished_checker_shows_exactly_what_applies(
+    web: FlaskClient, finish_checker: Callable[..., None]
+) -> None:
     """With this browser's finished answers, only what applies, each marked "Applies"."""
     finish_checker(web)
     response = web.get("/walkthrough/")
