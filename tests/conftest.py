@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -12,6 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from localoffer import create_app
 from localoffer.checker.state import SESSION_KEY, CheckerState
@@ -93,3 +97,36 @@ def finish_checker() -> Callable[..., None]:
             session[SESSION_KEY] = {**asdict(state), **changes}
 
     return finish
+
+
+def _postgres_url() -> str:
+    url = os.environ.get("LOCALOFFER_TEST_POSTGRES_URL")
+    if url:
+        return url
+    if os.environ.get("LOCALOFFER_TEST_POSTGRES_REQUIRED"):
+        pytest.fail("LOCALOFFER_TEST_POSTGRES_REQUIRED is set but no server URL was given")
+    pytest.skip("set LOCALOFFER_TEST_POSTGRES_URL to run against PostgreSQL (make test does)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database on SQLite and, when `make test` provides one, on PostgreSQL.
+
+    Each PostgreSQL test gets its own schema, dropped afterwards, so the server is left as
+    it was found.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test-database.sqlite3'}"
+        return
+    url = _postgres_url()
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield scoped.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

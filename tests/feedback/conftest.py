@@ -7,9 +7,7 @@ gets its own schema, dropped afterwards, so the server is left as it was found.
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -19,8 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from localoffer import create_app
@@ -31,35 +28,6 @@ from localoffer.feedback.models import Submission
 MODERATOR = "moderator@council.example"
 PASSWORD = "correct horse battery staple"
 TODAY = date(2026, 11, 23)
-
-
-def _postgres_url() -> str:
-    url = os.environ.get("LOCALOFFER_TEST_POSTGRES_URL")
-    if url:
-        return url
-    if os.environ.get("LOCALOFFER_TEST_POSTGRES_REQUIRED"):
-        pytest.fail("LOCALOFFER_TEST_POSTGRES_REQUIRED is set but no server URL was given")
-    pytest.skip("set LOCALOFFER_TEST_POSTGRES_URL to run against PostgreSQL (make test does)")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database on each backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
-        return
-    url = _postgres_url()
-    schema = f"test_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield scoped.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def make_app(database_url: str, **config: object) -> Flask:

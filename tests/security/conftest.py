@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from flask import Flask
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from localoffer import create_app
 from localoffer.content import Offer
@@ -41,30 +36,6 @@ def add_moderator(app: Flask, email: str = MODERATOR, password: str = PASSWORD) 
         args=["moderators", "add", email], input=f"{password}\n{password}\n"
     )
     assert result.exit_code == 0, result.output
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database on SQLite and, when `make test` provides one, on PostgreSQL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'security.sqlite3'}"
-        return
-    url = os.environ.get("LOCALOFFER_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("LOCALOFFER_TEST_POSTGRES_REQUIRED"):
-            pytest.fail("LOCALOFFER_TEST_POSTGRES_REQUIRED is set but no server URL was given")
-        pytest.skip("set LOCALOFFER_TEST_POSTGRES_URL to run against PostgreSQL (make test does)")
-    schema = f"test_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield scoped.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

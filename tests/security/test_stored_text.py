@@ -25,10 +25,10 @@ def portal(offer: Offer, url: str) -> Flask:
 
 
 def test_control_characters_never_break_a_submission(
-    shipped_offer: Offer, any_database_url: str
+    shipped_offer: Offer, database_url: str
 ) -> None:
     """PostgreSQL refuses NUL in text: feedback with control characters is kept, without them."""
-    app = portal(shipped_offer, any_database_url)
+    app = portal(shipped_offer, database_url)
     client = app.test_client()
     message = f"Line one\r\nLine two{CONTROLS}\ttabbed"
     response = client.post("/feedback/", data={"message": message, "wants_reply": "y",
