@@ -30,7 +30,8 @@ def test_every_page_in_every_language_passes_axe_reflows_and_zooms(
 def test_every_form_state_in_every_language_has_no_axe_violations(
     context: BrowserContext, tab: Page, form_state: tuple[str, site.FormState], live_app: Flask
 ) -> None:
-    """Errors, lists, results and confirmations pass axe as well as the empty forms."""
+    """Errors, lists, results and confirmations pass axe, reflow at 320 CSS px and keep
+    their text at 200%, as well as the empty forms."""
     lang, state = form_state
     post_answers(context, state.given, lang)
     url = site.resolve(state, live_app, lang)
@@ -45,6 +46,8 @@ def test_every_form_state_in_every_language_has_no_axe_violations(
         forms.submit(tab)
         assert not tab.locator(".govuk-error-summary").count(), f"{url} refused the answers"
     axe.assert_no_violations(tab, f"{state.name} ({tab.url})")
+    problems = layout.problems(tab)
+    assert not problems, f"{state.name} ({tab.url}):\n" + "\n".join(problems)
 
 
 def test_the_axe_check_fails_on_a_page_with_an_image_without_alt_text(
