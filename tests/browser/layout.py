@@ -20,7 +20,8 @@ CLIPPED = """() => {
   return clipped;
 }"""
 
-# Elements sticking out past the right or left edge of the viewport, so the reader scrolls.
+# Elements and text sticking out past the right or left edge of the viewport, so the reader
+# scrolls sideways.
 WIDER_THAN_VIEWPORT = """() => {
   const width = document.documentElement.clientWidth;
   const wide = [];
@@ -31,6 +32,19 @@ WIDER_THAN_VIEWPORT = """() => {
       if (style.position === "absolute" && box.width <= 1) continue;  // visually hidden
       const where = `${Math.round(box.left)}..${Math.round(box.right)}px`;
       wide.push(`${where}: ${el.outerHTML.slice(0, 100)}`);
+    }
+  }
+  // A word too long for its line sticks out of a box that itself fits: name the text.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const box of range.getClientRects()) {
+      if (box.right > width + 1 || box.left < -1) {
+        const where = `${Math.round(box.left)}..${Math.round(box.right)}px`;
+        wide.push(`${where}: text "${node.textContent.trim().slice(0, 60)}"`);
+        break;
+      }
     }
   }
   return wide.slice(-5);
