@@ -22,6 +22,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
 
 from localoffer import create_app
+from localoffer.feedback import db, service
 from localoffer.i18n import KNOWN_LANGUAGES
 
 # The day the checker's ages and dates are worked out on, so results never drift.
@@ -30,8 +31,9 @@ MISSING_PAGE = "/no-such-page/"
 
 
 def make_app(folder: Path) -> Flask:
-    """The shipped portal as a visitor meets it: real CSRF, shipped content, its own database."""
-    return create_app({
+    """The shipped portal as a visitor meets it: real CSRF, shipped content, its own database,
+    and a moderator with one suggestion waiting for a reply (item 1), to check their pages."""
+    app = create_app({
         "TESTING": True,
         "SECRET_KEY": "browser-tests",
         "TODAY": TODAY,
@@ -40,6 +42,21 @@ def make_app(folder: Path) -> Flask:
         "FEEDBACK_RATE_LIMIT": "1000 per minute",
         "LOGIN_RATE_LIMIT": "1000 per minute",
     })  # fmt: skip
+    password = MODERATOR[1][1]
+    added = app.test_cli_runner().invoke(
+        args=["moderators", "add", MODERATOR[0][1]], input=f"{password}\n{password}\n"
+    )
+    assert added.exit_code == 0, added.output
+    item = app.extensions["localoffer.offer"].entitlements[0]
+    with app.test_request_context():
+        suggestion = service.new_submission(
+            kind="suggestion", language="en", page=f"/{item.theme}/{item.id}/",
+            theme=item.theme, entitlement_id=item.id, role="care_leaver",
+            message="Please say how long it takes to get an answer.",
+            reason="I waited three weeks and did not know if that was normal.",
+        )  # fmt: skip
+        service.save(db.session(), suggestion, "young.person@example.org")
+    return app
 
 
 def prefix(lang: str) -> str:
@@ -112,6 +129,10 @@ def every_page() -> tuple[Visit, ...]:
 # ---------------------------------------------------------------------------------------
 
 Answer = tuple[str, tuple[tuple[str, str], ...]]  # (path posted to, form fields)
+
+# Signing in is posting the login form like any other answer.
+MODERATOR = (("email", "moderator@council.example"), ("password", "correct horse battery staple"))
+SIGNED_IN: Answer = ("/moderation/login", MODERATOR)
 
 
 def _date(name: str, day: int, month: int, year: int) -> tuple[tuple[str, str], ...]:
@@ -191,6 +212,11 @@ FORM_STATES: tuple[FormState, ...] = (
     # Moderation is not linked from public pages, so the crawler cannot find it.
     FormState("moderation-login", "/moderation/login"),
     FormState("moderation-login-error", "/moderation/login", submit_empty=True),
+    FormState("moderation-dashboard", "/moderation/", (SIGNED_IN,)),
+    FormState("moderation-queue", "/moderation/queue/", (SIGNED_IN,)),
+    FormState("moderation-queue-error", "/moderation/queue/?received_from=2026-11-23"
+              "&received_to=2026-11-01", (SIGNED_IN,)),
+    FormState("moderation-item", "/moderation/items/1/", (SIGNED_IN,)),
 )  # fmt: skip
 
 
