@@ -242,3 +242,15 @@ def test_an_answer_that_is_not_one_of_the_choices_is_named_in_the_readers_langua
         expected = gettext(message)
     assert summary == [expected]
     assert "valid choice" not in response.get_data(as_text=True)
+
+
+def test_council_contact_details_in_english_are_marked_as_english(app: Flask) -> None:
+    """council.yaml is English: on an Arabic page its names and hours carry lang="en"."""
+    client = app.test_client()
+    arabic = BeautifulSoup(client.get("/ar/contacts/").data, "html.parser")
+    team = arabic.select(".app-contact")[0]
+    english = [span.get_text() for span in team.select('span[lang="en"]')]
+    assert "Monday to Friday, 9am to 5pm" in english
+    assert "Leaving care team" in english  # its name, under the Arabic label
+    plain = BeautifulSoup(client.get("/contacts/").data, "html.parser")
+    assert not plain.select('.app-contact [lang="en"]')
