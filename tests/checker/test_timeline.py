@@ -183,9 +183,9 @@ def test_the_table_beside_it_holds_the_same_bars_and_dates(web: FlaskClient) -> 
     assert [r["data-id"] for r in rows] == [b["data-id"] for b in svg.select("g.app-timeline__bar")]
     adviser_row = table.select_one('tr[data-id="personal-adviser"]')
     cells = [c.get_text(" ", strip=True) for c in adviser_row.find_all(["th", "td"])]
-    assert cells == [
-        "A personal adviser", "Relationships and support", "1 May 2025", "30 April 2032"
-    ]  # fmt: skip
+    assert cells == ["A personal adviser Relationships and support", "1 May 2025", "30 April 2032"]
+    theme = adviser_row.select_one(".app-timeline-table__theme").get_text(strip=True)
+    assert theme == "Relationships and support"
 
 
 def test_arabic_mirrors_the_timeline_and_isolates_its_dates(web: FlaskClient) -> None:
