@@ -78,6 +78,46 @@ BAD_CONTENT = [
 ]  # fmt: skip
 
 
+COUNCIL_TRANSLATION = (
+    "translated_from: 0123456789ab\nreviewed: false\ncontacts:\n"
+    "  advocacy: {name: \"خدمة المناصرة\"}\n"
+)
+# (case, text to replace in a council.ar.yaml, replacement, field named, words in the message)
+BAD_COUNCIL_TRANSLATIONS = [
+    ("bad yaml", "contacts:", "contacts: [", "yaml", "cannot be read"),
+    ("a contact council.yaml does not have", "advocacy:", "mayor:", "contacts.mayor",
+     "not a contact in council.yaml"),
+    ("a field that is never translated", "{name:", "{email:", "contacts.advocacy.email",
+     "unknown field"),
+    ("hours where council.yaml gives none", "{name:", "{hours:", "contacts.advocacy.hours",
+     "gives no hours"),
+    ("a contact that is not a mapping", "{name: \"خدمة المناصرة\"}", "\"خدمة المناصرة\"",
+     "contacts.advocacy", "must be a mapping"),
+    ("reviewed not true or false", "reviewed: false", "reviewed: soon", "reviewed",
+     "true or false"),
+    ("no translated_from", "translated_from: 0123456789ab", "", "translated_from", "missing"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "field", "message"),
+    BAD_COUNCIL_TRANSLATIONS,
+    ids=[c[0] for c in BAD_COUNCIL_TRANSLATIONS],
+)
+def test_a_bad_council_translation_is_named_with_file_and_field(
+    fixture_content: Path, case: str, old: str, new: str, field: str, message: str
+) -> None:
+    """council.<lang>.yaml is checked like every content file: `file: field: problem`."""
+    path = fixture_content / "council" / "council.ar.yaml"
+    assert old in COUNCIL_TRANSLATION
+    path.write_text(COUNCIL_TRANSLATION.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_offer(fixture_content)
+    lines = [str(p) for p in raised.value.problems]
+    expected = f"council/council.ar.yaml: {field}: "
+    assert any(line.startswith(expected) and message in line for line in lines), lines
+
+
 def _break(content: Path, file: str, old: str, new: str) -> None:
     path = content / file
     text = path.read_text(encoding="utf-8")

@@ -169,8 +169,8 @@ def test_content_check_reports_coverage_and_stale_translations(fixture_content: 
         capture_output=True, text=True, env=env, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "sq: national 1/1, council 1/1, glossary 0/1, 0 checked by a fluent speaker, " \
-           "1 out of date" in result.stdout  # fmt: skip
+    assert "sq: national 1/1, council 1/1, glossary 0/1, contacts 0/5, 0 checked by a fluent " \
+           "speaker, 1 out of date" in result.stdout  # fmt: skip
     assert "Out of date (sq): council/health/free-gym.md" in result.stdout
     assert "ar: national 0/1" in result.stdout
 
@@ -244,13 +244,76 @@ def test_an_answer_that_is_not_one_of_the_choices_is_named_in_the_readers_langua
     assert "valid choice" not in response.get_data(as_text=True)
 
 
-def test_council_contact_details_in_english_are_marked_as_english(app: Flask) -> None:
-    """council.yaml is English: on an Arabic page its names and hours carry lang="en"."""
-    client = app.test_client()
-    arabic = BeautifulSoup(client.get("/ar/contacts/").data, "html.parser")
+def test_council_contacts_are_shown_in_the_readers_language_with_a_not_checked_notice(
+    app: Flask,
+) -> None:
+    """council.ar.yaml gives the Arabic names and hours; numbers, emails and addresses stay
+    as written (an address marked as English), and the page says no speaker has checked it."""
+    arabic = page(app, "/ar/contacts/")
     team = arabic.select(".app-contact")[0]
-    english = [span.get_text() for span in team.select('span[lang="en"]')]
-    assert "Monday to Friday, 9am to 5pm" in english
-    assert "Leaving care team" in english  # its name, under the Arabic label
-    plain = BeautifulSoup(client.get("/contacts/").data, "html.parser")
-    assert not plain.select('.app-contact [lang="en"]')
+    hours = next(li for li in team.select("li") if "الاثنين" in li.get_text())
+    assert not hours.select('[lang="en"]')
+    assert "01632 960100" in team.get_text()
+    address = team.select_one('span[lang="en"]')
+    assert address is not None and "Market Street" in address.get_text()
+    notice = arabic.select_one(".app-translation-notice").get_text(" ", strip=True)
+    assert said(app, "ar", NOT_CHECKED) in notice
+    english = page(app, "/contacts/")
+    assert not english.select('.app-contact [lang="en"]')
+    assert english.select_one(".app-translation-notice") is None
+
+
+def test_out_of_date_council_contacts_fall_back_to_english_marked_as_english(
+    fixture_content: Path,
+) -> None:
+    """When council.yaml's names change, the old Arabic names are not shown: the English
+    ones are, marked as English, with the "not translated" notice."""
+    (fixture_content / "council" / "council.ar.yaml").write_text(
+        "translated_from: 0123456789ab\nreviewed: true\ncontacts:\n"
+        "  advocacy: {name: \"خدمة المناصرة القديمة\"}\n",
+        encoding="utf-8",
+    )
+    app = fixture_app(fixture_content)
+    arabic = page(app, "/ar/contacts/")
+    assert "القديمة" not in arabic.get_text()
+    english = [span.get_text() for span in arabic.select('.app-contact span[lang="en"]')]
+    assert "Advocacy service" in english
+    notice = arabic.select_one(".app-translation-notice").get_text(" ", strip=True)
+    assert said(app, "ar", NOT_TRANSLATED, language="العربية") in notice
+
+
+def test_an_up_to_date_checked_council_translation_needs_no_notice(
+    fixture_content: Path,
+) -> None:
+    """Translated from today's council.yaml and checked by a speaker: shown, no notice."""
+    digest = load_offer(fixture_content).council.source_hash
+    (fixture_content / "council" / "council.ar.yaml").write_text(
+        f"translated_from: {digest}\nreviewed: true\ncontacts:\n"
+        "  advocacy: {name: \"خدمة المناصرة\"}\n",
+        encoding="utf-8",
+    )
+    app = fixture_app(fixture_content)
+    arabic = page(app, "/ar/contacts/")
+    assert "خدمة المناصرة" in arabic.get_text()
+    assert arabic.select_one(".app-translation-notice") is None
+
+
+def test_content_sources_prints_the_hash_a_council_translation_records(
+    fixture_content: Path,
+) -> None:
+    """Translators read the hash for council.<lang>.yaml from `content sources`."""
+    digest = load_offer(fixture_content).council.source_hash
+    (fixture_content / "council" / "council.sq.yaml").write_text(
+        f"translated_from: {digest}\nreviewed: false\ncontacts:\n  advocacy: {{name: Avokatia}}\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "LOCALOFFER_CONTENT_DIR": str(fixture_content)}
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("flask")), "--app", "localoffer", "content", "sources"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.endswith("vi:missing") and
+                "council/council.yaml" in x)  # fmt: skip
+    assert line.startswith(f"{digest}  council/council.yaml  ar:missing")
+    assert "sq:ok" in line

@@ -6,7 +6,9 @@ stops the app itself from starting.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -55,6 +57,8 @@ def check() -> None:
             f"{got.council_translated}/{got.council_total}, glossary "
             f"{got.glossary_translated}/{got.glossary_total}"
             f"{' (out of date)' if got.glossary_stale else ''}, "
+            f"contacts {got.contacts_translated}/{got.contacts_total}"
+            f"{' (out of date)' if got.contacts_stale else ''}, "
             f"{got.reviewed} checked by a fluent speaker, {len(got.stale)} out of date"
         )
         for path in got.stale:
@@ -72,15 +76,23 @@ def sources() -> None:
     offer = load_or_exit()
     content_dir, council_dir = content_dirs()
     for item in offer.entitlements:
-        states = " ".join(
-            f"{lang}:{'stale' if item.translations[lang].stale else 'ok'}"
-            if lang in item.translations
-            else f"{lang}:missing"
-            for lang in SHIPPED_LANGUAGES[1:]
-        )
-        click.echo(f"{item.source_hash}  {item.path}  {states}")
+        click.echo(f"{item.source_hash}  {item.path}  {_states(item.translations)}")
     for path, digest in glossary_hashes(content_dir, council_dir).items():
         click.echo(f"{digest}  {path}")
+    council = offer.council
+    click.echo(
+        f"{council.source_hash}  {council_dir.name}/council.yaml  {_states(council.translations)}"
+    )
+
+
+def _states(translations: Mapping[str, Any]) -> str:
+    """Each language's translation of a source: ok, stale (out of date) or missing."""
+    return " ".join(
+        f"{lang}:{'stale' if translations[lang].stale else 'ok'}"
+        if lang in translations
+        else f"{lang}:missing"
+        for lang in SHIPPED_LANGUAGES[1:]
+    )
 
 
 def glossary_hashes(content_dir: Path, council_dir: Path) -> dict[str, str]:

@@ -19,6 +19,9 @@ class LanguageCoverage:
     glossary_translated: int
     glossary_total: int
     glossary_stale: bool
+    contacts_translated: int  # council.<lang>.yaml: contacts with a name or hours in `lang`
+    contacts_total: int
+    contacts_stale: bool
 
     @property
     def complete(self) -> bool:
@@ -30,6 +33,7 @@ def coverage(offer: Offer, lang: str) -> LanguageCoverage:
     council = [e for e in offer.entitlements if e.kind == "council"]
     translations = [e.translations[lang] for e in offer.entitlements if lang in e.translations]
     glossary = offer.glossary_translations.get(lang)
+    contacts = offer.council.translations.get(lang)
     return LanguageCoverage(
         lang=lang,
         national_total=len(national),
@@ -45,4 +49,7 @@ def coverage(offer: Offer, lang: str) -> LanguageCoverage:
         glossary_translated=len(glossary.terms) if glossary else 0,
         glossary_total=len(offer.glossary),
         glossary_stale=bool(glossary and glossary.stale),
+        contacts_translated=len(contacts.contacts) if contacts else 0,
+        contacts_total=len(offer.council.contacts),
+        contacts_stale=bool(contacts and contacts.stale),
     )

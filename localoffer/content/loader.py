@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from localoffer.content.council import load_council
 from localoffer.content.fields import KEBAB, FieldReader, as_money, parse_yaml
 from localoffer.content.glossary import load_glossary
 from localoffer.content.model import (
@@ -20,8 +21,6 @@ from localoffer.content.model import (
     REQUIRED_CONTACTS,
     THEMES,
     Amount,
-    Contact,
-    Council,
     Entitlement,
     Offer,
     Translation,
@@ -70,7 +69,7 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
     if problems:
         raise ContentError(problems)
 
-    council = _load_council(council_dir / "council.yaml", council_dir.parent, problems)
+    council = load_council(council_dir, council_dir.parent, problems)
     contact_keys = set(council.contacts) if council else set(REQUIRED_CONTACTS)
     entitlements: list[Entitlement] = []
     for folder, kinds in ((national, ("statutory", "national")), (council_dir, ("council",))):
@@ -354,65 +353,3 @@ def _attach_translation(
         reviewed=reviewed,
         stale=translated_from != source.source_hash,
     )
-
-
-def _load_council(path: Path, root: Path, problems: list[Problem]) -> Council | None:
-    shown = _display(path, root)
-    if not path.is_file():
-        problems.append(Problem(shown, "file", "is missing: every council needs a council.yaml"))
-        return None
-    data = _read_yaml(path, shown, problems)
-    if data is None:
-        return None
-    if not isinstance(data, dict):
-        problems.append(Problem(shown, "yaml", "must be a mapping of fields"))
-        return None
-    before = len(problems)
-    read = FieldReader(shown, data, problems)
-    read.reject_unknown({"name", "demo", "website", "contacts"})
-    name = read.text("name", max_length=120)
-    demo = read.boolean("demo", default=False)
-    website = read.text("website", required=False)
-    if website and not website.startswith("https://"):
-        read.problem("website", "must start with https://")
-    contacts: dict[str, Contact] = {}
-    raw = read.mapping("contacts") or {}
-    for key in REQUIRED_CONTACTS:
-        if key not in raw:
-            read.problem(f"contacts.{key}", "missing (this contact is required)")
-    for key, value in raw.items():
-        contact = _contact(str(key), value, shown, problems)
-        if contact:
-            contacts[contact.key] = contact
-    if len(problems) > before:
-        return None
-    assert name
-    return Council(name=name, demo=demo, contacts=contacts, website=website)
-
-
-def _contact(key: str, value: Any, shown: str, problems: list[Problem]) -> Contact | None:
-    field = f"contacts.{key}"
-    if not KEBAB.match(key.replace("_", "-")):
-        problems.append(Problem(shown, field, "use lower-case words joined by _"))
-        return None
-    if not isinstance(value, dict):
-        problems.append(Problem(shown, field, "must be a mapping with name, phone, email"))
-        return None
-    before = len(problems)
-    read = FieldReader(shown, {f"{field}.{k}": v for k, v in value.items()}, problems)
-    read.reject_unknown({f"{field}.{k}" for k in ("name", "phone", "email", "hours", "address")})
-    name = read.text(f"{field}.name", max_length=120)
-    phone = read.text(f"{field}.phone", required=False, max_length=40)
-    email = read.text(f"{field}.email", required=False, max_length=120)
-    if phone is None and email is None:
-        read.problem(field, "give a phone number or an email address")
-    if phone and not re.fullmatch(r"\+?[0-9 ]{6,20}", phone):
-        read.problem(f"{field}.phone", f"{phone!r} is not a phone number (digits and spaces)")
-    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
-        read.problem(f"{field}.email", f"{email!r} is not an email address")
-    hours = read.text(f"{field}.hours", required=False)
-    address = read.text(f"{field}.address", required=False)
-    if len(problems) > before:
-        return None
-    assert name
-    return Contact(key=key, name=name, phone=phone, email=email, hours=hours, address=address)

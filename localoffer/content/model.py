@@ -102,11 +102,31 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class ContactWords:
+    """A contact's name and opening hours in another language (None: not translated)."""
+
+    name: str | None = None
+    hours: str | None = None
+
+
+@dataclass(frozen=True)
+class CouncilTranslation:
+    """council.<lang>.yaml: contact names and hours; numbers and addresses stay as written."""
+
+    lang: str
+    contacts: dict[str, ContactWords]
+    stale: bool  # council.yaml's names or hours changed since this was translated
+    reviewed: bool
+
+
+@dataclass(frozen=True)
 class Council:
     name: str
     demo: bool
     contacts: dict[str, Contact]
     website: str | None = None
+    translations: dict[str, CouncilTranslation] = field(default_factory=dict)
+    source_hash: str = ""  # what council.<lang>.yaml records in translated_from
 
 
 @dataclass(frozen=True)

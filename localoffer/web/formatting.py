@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from localoffer.content import Amount
 from localoffer.rules import Message
-from localoffer.web.localise import localise
+from localoffer.web.localise import council_words_state, localise, localise_contact
 
 
 def money(gbp: Decimal) -> str:
@@ -103,6 +103,8 @@ def init_app(app: Flask) -> None:
         isolate=isolate,
         fromiso=date.fromisoformat,
         localise=per_request(localise),
+        localise_contact=per_request(localise_contact),
         translate_message=per_request(translate_message),
     )
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.globals["council_words_state"] = council_words_state

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import g
+from flask import current_app, g
 from markupsafe import Markup
 
 from localoffer.content import Entitlement
+from localoffer.content.model import Contact
 from localoffer.i18n import DEFAULT_LANGUAGE
 
 
@@ -47,3 +48,55 @@ def localise(item: Entitlement, lang: str | None = None) -> LocalisedText:
         stale=translation.stale,
         unreviewed=not translation.reviewed,
     )
+
+
+@dataclass(frozen=True)
+class LocalisedContact:
+    """A contact's name and hours in the reader's language where council.<lang>.yaml has
+    them (and is up to date), otherwise as council.yaml writes them, in English."""
+
+    name: str
+    name_lang: str
+    hours: str | None
+    hours_lang: str
+
+
+def localise_contact(contact: Contact, lang: str | None = None) -> LocalisedContact:
+    lang = lang or g.get("lang", DEFAULT_LANGUAGE)
+    council = current_app.extensions["localoffer.offer"].council
+    translation = council.translations.get(lang) if lang != DEFAULT_LANGUAGE else None
+    words = None
+    if translation is not None and not translation.stale:
+        words = translation.contacts.get(contact.key)
+    name = words.name if words and words.name else None
+    hours = words.hours if words and words.hours and contact.hours else None
+    return LocalisedContact(
+        name=name or contact.name,
+        name_lang=lang if name else DEFAULT_LANGUAGE,
+        hours=hours or contact.hours,
+        hours_lang=lang if hours else DEFAULT_LANGUAGE,
+    )
+
+
+@dataclass(frozen=True)
+class CouncilWordsState:
+    """Whether the council's contact names and hours are in the reader's language, for
+    the same notice a translated page gets (templates/macros.html, translation_notice)."""
+
+    missing: bool = False  # none, or out of date: council.yaml's English is shown
+    unreviewed: bool = False
+    stale: bool = False  # never set: out-of-date words are not shown at all
+
+    @property
+    def needs_notice(self) -> bool:
+        return self.missing or self.unreviewed
+
+
+def council_words_state(lang: str | None = None) -> CouncilWordsState:
+    lang = lang or g.get("lang", DEFAULT_LANGUAGE)
+    if lang == DEFAULT_LANGUAGE:
+        return CouncilWordsState()
+    translation = current_app.extensions["localoffer.offer"].council.translations.get(lang)
+    if translation is None or translation.stale:
+        return CouncilWordsState(missing=True)
+    return CouncilWordsState(unreviewed=not translation.reviewed)
