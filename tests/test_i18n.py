@@ -51,6 +51,17 @@ def page(app: Flask, url: str, **headers: str) -> BeautifulSoup:
     return BeautifulSoup(response.data, "html.parser")
 
 
+def content_command(content: Path, command: str) -> subprocess.CompletedProcess[str]:
+    """`flask --app localoffer content <command>` on `content`, as a council would run it."""
+    env = {**os.environ, "LOCALOFFER_CONTENT_DIR": str(content)}
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("flask")), "--app", "localoffer", "content", command],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def translate(content: Path, source: str, lang: str, translated_from: str | None = None,
               reviewed: bool = False) -> None:  # fmt: skip
     """Write a translation beside `source`, recording the right hash unless told otherwise."""
@@ -163,12 +174,7 @@ def test_content_check_reports_coverage_and_stale_translations(fixture_content: 
     """`content check` counts each language's translations and lists the out-of-date ones."""
     translate(fixture_content, "council/health/free-gym.md", "sq", translated_from="0123456789ab")
     translate(fixture_content, "national/housing/suitable-accommodation.md", "sq")
-    env = {**os.environ, "LOCALOFFER_CONTENT_DIR": str(fixture_content)}
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("flask")), "--app", "localoffer", "content", "check"],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+    result = content_command(fixture_content, "check")
     assert "sq: national 1/1, council 1/1, glossary 0/1, contacts 0/5, 0 checked by a fluent " \
            "speaker, 1 out of date" in result.stdout  # fmt: skip
     assert "Out of date (sq): council/health/free-gym.md" in result.stdout
@@ -307,12 +313,7 @@ def test_content_sources_prints_the_hash_a_council_translation_records(
         f"translated_from: {digest}\nreviewed: false\ncontacts:\n  advocacy: {{name: Avokatia}}\n",
         encoding="utf-8",
     )
-    env = {**os.environ, "LOCALOFFER_CONTENT_DIR": str(fixture_content)}
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("flask")), "--app", "localoffer", "content", "sources"],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+    result = content_command(fixture_content, "sources")
     line = next(x for x in result.stdout.splitlines() if x.endswith("vi:missing") and
                 "council/council.yaml" in x)  # fmt: skip
     assert line.startswith(f"{digest}  council/council.yaml  ar:missing")

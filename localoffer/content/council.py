@@ -24,7 +24,7 @@ from localoffer.content.model import (
     Council,
     CouncilTranslation,
 )
-from localoffer.content.problems import Problem
+from localoffer.content.problems import Problem, shown_path
 
 _TRANSLATION = re.compile(r"^council\.(?P<lang>[a-z]{2,3})\.yaml$")
 TRANSLATED_FIELDS = ("name", "hours")
@@ -40,7 +40,7 @@ def contacts_hash(contacts: dict[str, Contact]) -> str:
 def load_council(folder: Path, root: Path, problems: list[Problem]) -> Council | None:
     """The council from `folder`/council.yaml with its translations, or None after problems."""
     path = folder / "council.yaml"
-    shown = _shown(path, root)
+    shown = shown_path(path, root)
     if not path.is_file():
         problems.append(Problem(shown, "file", "is missing: every council needs a council.yaml"))
         return None
@@ -74,20 +74,13 @@ def load_council(folder: Path, root: Path, problems: list[Problem]) -> Council |
         if match is None:
             continue
         translation = _translation(
-            translation_path, _shown(translation_path, root), match["lang"], contacts,
+            translation_path, shown_path(translation_path, root), match["lang"], contacts,
             source_hash, problems,
         )  # fmt: skip
         if translation is not None:
             translations[translation.lang] = translation
     return Council(name=name, demo=demo, contacts=contacts, website=website,
                    translations=translations, source_hash=source_hash)  # fmt: skip
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _read(path: Path, shown: str, problems: list[Problem]) -> dict[str, Any] | None:

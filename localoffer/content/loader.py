@@ -25,7 +25,7 @@ from localoffer.content.model import (
     Offer,
     Translation,
 )
-from localoffer.content.problems import ContentError, Problem
+from localoffer.content.problems import ContentError, Problem, shown_path
 from localoffer.content.render import render_markdown
 from localoffer.rules.vocabulary import CONDITIONS, STATUSES, Criteria
 
@@ -126,13 +126,6 @@ def _check_cross_references(item: Entitlement, terms: set[str], problems: list[P
             )
 
 
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     try:
         return parse_yaml(path.read_text(encoding="utf-8"))
@@ -180,11 +173,11 @@ def _load_folder(
         if "." in path.stem:
             translation_files.append(path)
             continue
-        item = _load_entitlement(path, _display(path, root), kinds, contact_keys, problems)
+        item = _load_entitlement(path, shown_path(path, root), kinds, contact_keys, problems)
         if item is not None:
             sources[path] = item
     for path in translation_files:
-        _attach_translation(path, _display(path, root), sources, problems)
+        _attach_translation(path, shown_path(path, root), sources, problems)
     return list(sources.values())
 
 
