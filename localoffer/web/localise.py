@@ -12,7 +12,7 @@ from flask import current_app, g
 from markupsafe import Markup
 
 from localoffer.content import Entitlement
-from localoffer.content.model import Contact
+from localoffer.content.model import Contact, CouncilTranslation
 from localoffer.i18n import DEFAULT_LANGUAGE
 
 
@@ -61,15 +61,20 @@ class LocalisedContact:
     hours_lang: str
 
 
+def _council_translation(lang: str) -> CouncilTranslation | None:
+    """The council's words in `lang` if they can be shown: there, and not out of date."""
+    if lang == DEFAULT_LANGUAGE:
+        return None
+    translation = current_app.extensions["localoffer.offer"].council.translations.get(lang)
+    return None if translation is None or translation.stale else translation
+
+
 def localise_contact(contact: Contact, lang: str | None = None) -> LocalisedContact:
     lang = lang or g.get("lang", DEFAULT_LANGUAGE)
-    council = current_app.extensions["localoffer.offer"].council
-    translation = council.translations.get(lang) if lang != DEFAULT_LANGUAGE else None
-    words = None
-    if translation is not None and not translation.stale:
-        words = translation.contacts.get(contact.key)
-    name = words.name if words and words.name else None
-    hours = words.hours if words and words.hours and contact.hours else None
+    translation = _council_translation(lang)
+    words = translation.contacts.get(contact.key) if translation else None
+    name = words.name if words else None
+    hours = words.hours if words else None  # the loader refuses hours council.yaml lacks
     return LocalisedContact(
         name=name or contact.name,
         name_lang=lang if name else DEFAULT_LANGUAGE,
@@ -96,7 +101,7 @@ def council_words_state(lang: str | None = None) -> CouncilWordsState:
     lang = lang or g.get("lang", DEFAULT_LANGUAGE)
     if lang == DEFAULT_LANGUAGE:
         return CouncilWordsState()
-    translation = current_app.extensions["localoffer.offer"].council.translations.get(lang)
-    if translation is None or translation.stale:
+    translation = _council_translation(lang)
+    if translation is None:
         return CouncilWordsState(missing=True)
     return CouncilWordsState(unreviewed=not translation.reviewed)
