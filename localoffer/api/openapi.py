@@ -303,6 +303,26 @@ def document(languages: list[str], server: str = "/") -> dict[str, Any]:
                 }
             },
             **openapi_openreferral.paths(lang_parameter, error),
+            "/api/v1/schema/entitlement.json": {
+                "get": {
+                    "operationId": "getEntitlementSchema",
+                    "summary": "The JSON Schema (2020-12) of an entitlement file's front matter",
+                    "responses": {
+                        "200": {
+                            "description": "Generated from the rules the portal checks "
+                            "content with, for this council's contacts.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["$schema", "properties"],
+                                    }
+                                }
+                            },
+                        }
+                    },
+                }
+            },
             "/api/v1/openapi.json": {
                 "get": {
                     "operationId": "getOpenApiDocument",

@@ -75,6 +75,7 @@ CALLS: list[tuple[str, str, str, Any, int]] = [
     ("get", "/api/v1/offer/{id}", "/api/v1/offer/staying-put?lang=klingon", None, 400),
     *OPEN_REFERRAL_CALLS,
     ("get", "/api/v1/openapi.json", "/api/v1/openapi.json", None, 200),
+    ("get", "/api/v1/schema/entitlement.json", "/api/v1/schema/entitlement.json", None, 200),
 ]  # fmt: skip
 
 
