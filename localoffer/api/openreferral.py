@@ -10,6 +10,7 @@ the same entitlement keeps the same id on every export.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ from localoffer.i18n import KNOWN_LANGUAGES
 PREFIX = "/openreferral"
 VERSION = "HSDS-UK-3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
+Answer = Response | tuple[Response, int]
 
 
 def _offer() -> Offer:
@@ -37,9 +39,8 @@ def _offer() -> Offer:
 @bp.after_app_request
 def allow_any_origin(response: Response) -> Response:
     """The profile: every response of the feed is readable from any web page."""
-    if request.path.startswith(f"{bp.url_prefix}{PREFIX}/") or request.path == (
-        f"{bp.url_prefix}{PREFIX}"
-    ):
+    feed = f"{bp.url_prefix}{PREFIX}"
+    if request.path == feed or request.path.startswith(f"{feed}/"):
         response.headers["Access-Control-Allow-Origin"] = "*"
         response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
         response.headers["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
@@ -51,7 +52,7 @@ def _json(data: Any) -> Response:
     return cacheable(current_app.json.response(data))
 
 
-def _in_language(build):  # type: ignore[no-untyped-def]
+def _in_language(build: Callable[[str], Answer]) -> Answer:
     """Run `build(lang)` in the requested language, or answer 400 for an unknown one."""
     lang = requested_language()
     if lang is None:
