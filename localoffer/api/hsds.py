@@ -222,3 +222,37 @@ def attribute(term: Term, council: Council, service_id: str) -> dict[str, Any]:
         "taxonomy_term_id": term.id,
         "taxonomy_term": taxonomy_term(term),
     }
+
+
+def places(item: Entitlement, council: Council) -> list[Contact]:
+    """The entitlement's contacts that have an address: where a young person can go to ask."""
+    return [person for person in _contacts(item, council) if person.address]
+
+
+def service_at_location_id(council: Council, item: Entitlement, person: Contact) -> str:
+    return stable_id(council, "service_at_location", item.id, person.key)
+
+
+def location(person: Contact, council: Council, lang: str) -> dict[str, Any]:
+    """A contact's place. council.yaml writes its address as one line without a postcode, so
+    it is the description; the profile's structured address needs a postcode."""
+    return {
+        "id": stable_id(council, "location", person.key),
+        "location_type": "physical",
+        "name": localise_contact(person, lang).name,
+        "description": person.address,
+    }
+
+
+def service_at_location(
+    item: Entitlement, person: Contact, service: dict[str, Any], council: Council, lang: str
+) -> dict[str, Any]:
+    """The service as it is offered at one contact's place; `service` is summary or full."""
+    place = location(person, council, lang)
+    return {
+        "id": service_at_location_id(council, item, person),
+        "service_id": service["id"],
+        "location_id": place["id"],
+        "location": place,
+        "service": service,
+    }

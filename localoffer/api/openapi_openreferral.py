@@ -104,12 +104,15 @@ def paths(lang: dict[str, Any], error: Any) -> dict[str, Any]:
              "404": missing}),
         f"{PREFIX}/service_at_locations": _get(
             "listOpenReferralServiceAtLocations",
-            "Services at locations: always empty, as no support is given at one place",
+            "A page of services at the places their contacts can be visited",
             [lang, PAGE, PER_PAGE, *SERVICE_FILTERS],
-            {"200": _ok("An empty page.", _list("OpenReferralServiceSummary")), "400": bad}),
+            {"200": _ok("A page of services at locations.",
+                        _list("OpenReferralServiceAtLocation")), "400": bad}),
         f"{PREFIX}/service_at_locations/{{id}}": _get(
-            "getOpenReferralServiceAtLocation", "One service at a location: there are none",
-            [_id_parameter("service at location")], {"404": missing}),
+            "getOpenReferralServiceAtLocation", "One service at a location, in full",
+            [_id_parameter("service at location"), lang],
+            {"200": _ok("The service at the location.", ref("OpenReferralServiceAtLocation")),
+             "400": bad, "404": missing}),
     }  # fmt: skip
 
 
@@ -211,4 +214,11 @@ def schemas() -> dict[str, Any]:
             "uri": {"type": "string", "format": "uri"}, "version": TEXT,
             "taxonomy_terms": {"type": "array", "items": ref("OpenReferralTaxonomyTerm")}}),
         "OpenReferralTaxonomyTerm": term,
+        "OpenReferralServiceAtLocation": _object(["id", "service_id", "location_id", "location",
+                                                  "service"], {
+            "id": UUID, "service_id": UUID, "location_id": UUID,
+            "location": _object(["id", "location_type"], {
+                "id": UUID, "location_type": {"enum": ["physical", "postal", "virtual"]},
+                "name": TEXT, "description": TEXT}),
+            "service": ref("OpenReferralServiceSummary")}),
     }  # fmt: skip

@@ -1,8 +1,8 @@
 """`/api/v1/openreferral/...`: the offer as an Open Referral UK (HSDS-UK 3.0) publisher.
 
 The read-only endpoints of the UK profile's OpenAPI: `/` (which profile this is), services,
-taxonomies and taxonomy terms (lists and by id), and service_at_locations, which is always
-empty because no entitlement is delivered at one place. Every response, errors included,
+taxonomies and taxonomy terms (lists and by id), and service_at_locations: an entitlement at
+each place one of its contacts can be visited. Every response, errors included,
 carries `Access-Control-Allow-Origin: *`, as the profile requires, so a directory can read
 the feed from a browser. Each entitlement is one service; identifiers are UUIDv5 names, so
 the same entitlement keeps the same id on every export.
@@ -106,28 +106,41 @@ def _searched(offer: Offer, lang: str, query: str | None) -> list[Entitlement]:
     return [hit.entitlement for hit in index.search(query)]
 
 
+def _filtered(lang: str) -> list[tuple[Entitlement, dict[str, Any]]]:
+    """Entitlements and their service summaries that pass the request's filters."""
+    problems: dict[str, str] = {}
+    filters = service_filters(request.args, problems)
+    _checked(problems)
+    offer, today = _offer(), uk_today()
+    all_taxonomies = taxonomies(offer.council)
+    found = []
+    for item in _searched(offer, lang, filters["search"]):
+        data = hsds.service_summary(item, offer.council, lang, today)
+        if _matches(item, data, filters, all_taxonomies):
+            found.append((item, data))
+    return found
+
+
+def _page_numbers() -> tuple[int, int]:
+    problems: dict[str, str] = {}
+    numbers = page_numbers(request.args, problems)
+    service_filters(request.args, problems)  # every bad value is named at once
+    _checked(problems)
+    return numbers
+
+
 @bp.get(f"{PREFIX}/services")
-def openreferral_services() -> Response | tuple[Response, int]:
+def openreferral_services() -> Answer:
     def build(lang: str) -> Response:
-        problems: dict[str, str] = {}
-        page, per_page = page_numbers(request.args, problems)
-        filters = service_filters(request.args, problems)
-        _checked(problems)
-        offer, today = _offer(), uk_today()
-        all_taxonomies = taxonomies(offer.council)
-        found = []
-        for item in _searched(offer, lang, filters["search"]):
-            data = hsds.service_summary(item, offer.council, lang, today)
-            if _matches(item, data, filters, all_taxonomies):
-                found.append(data)
-        return _json(page_of(found, page, per_page))
+        page, per_page = _page_numbers()
+        return _json(page_of([data for _, data in _filtered(lang)], page, per_page))
 
     return _in_language(build)
 
 
 @bp.get(f"{PREFIX}/services/<service_id>")
-def openreferral_service(service_id: str) -> Response | tuple[Response, int]:
-    def build(lang: str) -> Response | tuple[Response, int]:
+def openreferral_service(service_id: str) -> Answer:
+    def build(lang: str) -> Answer:
         offer = _offer()
         for item in offer.entitlements:
             if stable_id(offer.council, "service", item.id) == service_id:
@@ -140,7 +153,7 @@ def openreferral_service(service_id: str) -> Response | tuple[Response, int]:
 
 
 @bp.get(f"{PREFIX}/taxonomies")
-def openreferral_taxonomies() -> Response | tuple[Response, int]:
+def openreferral_taxonomies() -> Answer:
     def build(lang: str) -> Response:
         problems: dict[str, str] = {}
         page, per_page = page_numbers(request.args, problems)
@@ -152,8 +165,8 @@ def openreferral_taxonomies() -> Response | tuple[Response, int]:
 
 
 @bp.get(f"{PREFIX}/taxonomies/<taxonomy_id>")
-def openreferral_taxonomy(taxonomy_id: str) -> Response | tuple[Response, int]:
-    def build(lang: str) -> Response | tuple[Response, int]:
+def openreferral_taxonomy(taxonomy_id: str) -> Answer:
+    def build(lang: str) -> Answer:
         for found in taxonomies(_offer().council):
             if found.id == taxonomy_id:
                 return _json(hsds.taxonomy(found, with_terms=True))
@@ -163,7 +176,7 @@ def openreferral_taxonomy(taxonomy_id: str) -> Response | tuple[Response, int]:
 
 
 @bp.get(f"{PREFIX}/taxonomy_terms")
-def openreferral_taxonomy_terms() -> Response | tuple[Response, int]:
+def openreferral_taxonomy_terms() -> Answer:
     def build(lang: str) -> Response:
         problems: dict[str, str] = {}
         page, per_page = page_numbers(request.args, problems)
@@ -177,8 +190,8 @@ def openreferral_taxonomy_terms() -> Response | tuple[Response, int]:
 
 
 @bp.get(f"{PREFIX}/taxonomy_terms/<term_id>")
-def openreferral_taxonomy_term(term_id: str) -> Response | tuple[Response, int]:
-    def build(lang: str) -> Response | tuple[Response, int]:
+def openreferral_taxonomy_term(term_id: str) -> Answer:
+    def build(lang: str) -> Answer:
         for found in taxonomies(_offer().council):
             for term in found.terms:
                 if term.id == term_id:
@@ -189,19 +202,31 @@ def openreferral_taxonomy_term(term_id: str) -> Response | tuple[Response, int]:
 
 
 @bp.get(f"{PREFIX}/service_at_locations")
-def openreferral_service_at_locations() -> Response | tuple[Response, int]:
+def openreferral_service_at_locations() -> Answer:
     def build(lang: str) -> Response:
-        problems: dict[str, str] = {}
-        page, per_page = page_numbers(request.args, problems)
-        service_filters(request.args, problems)
-        _checked(problems)
-        # Support is given wherever the young person is, not at one place: none to list.
-        return _json(page_of([], page, per_page))
+        page, per_page = _page_numbers()
+        council = _offer().council
+        found = [
+            hsds.service_at_location(item, person, data, council, lang)
+            for item, data in _filtered(lang)
+            for person in hsds.places(item, council)
+        ]
+        return _json(page_of(found, page, per_page))
 
     return _in_language(build)
 
 
 @bp.get(f"{PREFIX}/service_at_locations/<location_id>")
-def openreferral_service_at_location(location_id: str) -> tuple[Response, int]:
-    return errors(404, {"id": f"There is no service at a location with the id "
-                              f"{location_id[:80]!r}"})  # fmt: skip
+def openreferral_service_at_location(location_id: str) -> Answer:
+    def build(lang: str) -> Answer:
+        offer = _offer()
+        council = offer.council
+        for item in offer.entitlements:
+            for person in hsds.places(item, council):
+                if hsds.service_at_location_id(council, item, person) == location_id:
+                    full = hsds.service_full(item, council, lang, uk_today(), taxonomies(council))
+                    return _json(hsds.service_at_location(item, person, full, council, lang))
+        return errors(404, {"id": f"There is no service at a location with the id "
+                                  f"{location_id[:80]!r}"})  # fmt: skip
+
+    return _in_language(build)

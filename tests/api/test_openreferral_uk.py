@@ -263,6 +263,25 @@ def test_taxonomies_and_terms_validate_and_are_found_by_id(client: FlaskClient) 
     assert leaving_care["term_uri"] == "http://id.esd.org.uk/service/918"
 
 
+def test_services_at_locations_are_where_contacts_can_be_visited(client: FlaskClient) -> None:
+    """One per entitlement and contact with an address; list items and /{id} fit the schemas."""
+    found = every_page(client, "/service_at_locations")
+    assert found and len({f["id"] for f in found}) == len(found)
+    for item in found:
+        assert not problems("service_at_location_list", item), problems(
+            "service_at_location_list", item
+        )
+        assert item["location"]["location_type"] == "physical"
+        assert item["location"]["description"]  # the address, as council.yaml writes it
+    places = {f["location"]["name"] for f in found}
+    assert places == {"Leaving care team", "The Bridge care leaver hub (drop-in)"}
+    full = get(client, f"/service_at_locations/{found[0]['id']}")
+    assert not problems("service_at_location", full), problems("service_at_location", full)
+    assert full["service"]["contacts"] and full["location"] == found[0]["location"]
+    adults = every_page(client, "/service_at_locations?minimum_age=18")
+    assert adults and all(f["service"]["minimum_age"] >= 18 for f in adults)
+
+
 def test_unknown_ids_get_404_with_cors(client: FlaskClient) -> None:
     """A missing service, taxonomy, term or location is a JSON 404 a browser can read."""
     for path in ("/services/00000000-0000-0000-0000-000000000000", "/taxonomies/x",

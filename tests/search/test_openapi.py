@@ -31,6 +31,7 @@ ORUK = "/api/v1/openreferral"
 THEMES_ID = "b6663265-5777-5e87-9150-9279db522caf"  # Local offer themes, for Northwold Council
 HEALTH_TERM_ID = "813a2194-f272-51aa-9772-24950897ddb6"  # its term "health"
 SERVICE_ID = "de47982a-581d-53f6-8246-992be2d1d955"  # health-support, for Northwold Council
+AT_ID = "27ee742e-b2b6-5d4d-bf86-661a8f924010"  # health-in-your-pathway-plan, at the civic centre
 OPEN_REFERRAL_CALLS: list[tuple[str, str, str, Any, int]] = [
     ("get", f"{ORUK}/", f"{ORUK}/", None, 200),
     ("get", f"{ORUK}/services", f"{ORUK}/services", None, 200),
@@ -53,6 +54,10 @@ OPEN_REFERRAL_CALLS: list[tuple[str, str, str, Any, int]] = [
     ("get", f"{ORUK}/taxonomy_terms/{{id}}", f"{ORUK}/taxonomy_terms/health", None, 404),
     ("get", f"{ORUK}/service_at_locations", f"{ORUK}/service_at_locations", None, 200),
     ("get", f"{ORUK}/service_at_locations", f"{ORUK}/service_at_locations?maximum_age=old",
+     None, 400),
+    ("get", f"{ORUK}/service_at_locations/{{id}}", f"{ORUK}/service_at_locations/{AT_ID}",
+     None, 200),
+    ("get", f"{ORUK}/service_at_locations/{{id}}", f"{ORUK}/service_at_locations/{AT_ID}?lang=q",
      None, 400),
     ("get", f"{ORUK}/service_at_locations/{{id}}", f"{ORUK}/service_at_locations/{SERVICE_ID}",
      None, 404),
