@@ -129,6 +129,17 @@ def test_nested_objects_use_only_uk_profile_or_hsds_fields(
             assert set(attribute["taxonomy_term"]) <= EXAMPLE_TERM_KEYS | {"taxonomy_id"}
 
 
+def test_the_feed_in_arabic_validates_too(client: FlaskClient) -> None:
+    """With lang=ar names are Arabic where translated, pages still fit, unknown codes get 400."""
+    services = every_page(client, "/services?lang=ar")
+    for service in services:
+        assert not problems("service_list", service), service["name"]
+    assert any(s["url"].startswith("http://localhost/ar/") for s in services)
+    full = get(client, f"/services/{services[0]['id']}?lang=ar")
+    assert not problems("service", full)
+    assert "errors" in get(client, "/services?lang=zz", status=400)
+
+
 def test_every_service_belongs_to_the_council(app: Flask, client: FlaskClient) -> None:
     """All 54 services carry the council as organization_id and organization."""
     council = app.extensions["localoffer.offer"].council
