@@ -106,14 +106,14 @@ def _local_taxonomy(council: Council, key: str) -> Taxonomy:
                   for code in KINDS}  # fmt: skip
     terms = tuple(
         Term(
-            stable_id(council, "taxonomy", key, code),
-            code,
-            code,
-            label,
-            text,
-            taxonomy_id,
-            name,
-            None,
+            id=stable_id(council, "taxonomy", key, code),
+            key=code,
+            code=code,
+            name=label,
+            description=text,
+            taxonomy_id=taxonomy_id,
+            taxonomy_name=name,
+            uri=None,
         )
         for code, (label, text) in labels.items()
     )
