@@ -45,7 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     csrf.init_app(app)
 
-    from localoffer.api import offer, openapi, openreferral  # noqa: F401  (add routes to api.bp)
+    from localoffer.api import offer, openapi, openreferral, schema  # noqa: F401  (api.bp routes)
     from localoffer.api import routes as api_routes
     from localoffer.checker import cli as checker_cli
     from localoffer.checker import results  # noqa: F401  (adds print and share routes to checker.bp)

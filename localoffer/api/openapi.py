@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, current_app, jsonify
+from flask import Response, current_app, jsonify, request
 
+from localoffer.api import openapi_openreferral
 from localoffer.api.routes import MAX_BODY_BYTES, bp
 from localoffer.content.model import AMOUNT_PERIODS, AMOUNT_QUALIFIERS, KINDS, THEMES
 from localoffer.rules.answers import FLAGS, MAX_CARE_PERIODS
@@ -18,7 +19,6 @@ from localoffer.rules.vocabulary import CONDITIONS, STATUSES
 
 DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 NULLABLE_DATE = {"oneOf": [DATE, {"type": "null"}]}
-HSDS_REFERENCE = "https://docs.openreferral.org/en/latest/hsds/schema_reference.html"
 
 
 def ref(name: str) -> dict[str, str]:
@@ -229,51 +229,11 @@ def schemas(languages: list[str]) -> dict[str, Any]:
                 "entitlements": {"type": "array", "items": ref("Entitlement")},
             },
         },
-        "OpenReferralPage": {
-            "type": "object",
-            "description": "An HSDS 3.0 page of services; each item is an HSDS `service`.",
-            "externalDocs": {"url": HSDS_REFERENCE},
-            "required": [
-                "total_items",
-                "total_pages",
-                "page_number",
-                "size",
-                "first_page",
-                "last_page",
-                "empty",
-                "contents",
-            ],
-            "properties": {
-                "total_items": {"type": "integer"},
-                "total_pages": {"type": "integer"},
-                "page_number": {"type": "integer"},
-                "size": {"type": "integer"},
-                "first_page": {"type": "boolean"},
-                "last_page": {"type": "boolean"},
-                "empty": {"type": "boolean"},
-                "contents": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["id", "name", "status"],
-                        "properties": {
-                            "id": {"type": "string", "format": "uuid"},
-                            "name": {"type": "string"},
-                            "status": {
-                                "enum": ["active", "inactive", "defunct", "temporarily closed"]
-                            },
-                            "minimum_age": {"type": "number"},
-                            "maximum_age": {"type": "number"},
-                        },
-                    },
-                },
-            },
-        },
     }
 
 
-def document(languages: list[str]) -> dict[str, Any]:
-    """The whole OpenAPI document for an app publishing `languages`."""
+def document(languages: list[str], server: str = "/") -> dict[str, Any]:
+    """The whole OpenAPI document for an app publishing `languages`, served at `server`."""
     lang_parameter = {
         "name": "lang",
         "in": "query",
@@ -293,6 +253,7 @@ def document(languages: list[str]) -> dict[str, Any]:
             "to the checker are never stored or logged.",
             "license": {"name": "MIT", "identifier": "MIT"},
         },
+        "servers": [{"url": server, "description": "This council's local offer"}],
         "paths": {
             "/api/v1/eligibility": {
                 "post": {
@@ -341,15 +302,24 @@ def document(languages: list[str]) -> dict[str, Any]:
                     },
                 }
             },
-            "/api/v1/openreferral/services": {
+            **openapi_openreferral.paths(lang_parameter, error),
+            "/api/v1/schema/entitlement.json": {
                 "get": {
-                    "operationId": "listOpenReferralServices",
-                    "summary": "The offer as Open Referral UK (HSDS 3.0) services",
-                    "externalDocs": {"url": HSDS_REFERENCE},
-                    "parameters": [lang_parameter],
+                    "operationId": "getEntitlementSchema",
+                    "summary": "The JSON Schema (2020-12) of an entitlement file's front matter",
                     "responses": {
-                        "200": json_response("One page holding every service.", "OpenReferralPage"),
-                        "400": bad_lang,
+                        "200": {
+                            "description": "Generated from the rules the portal checks "
+                            "content with, for this council's contacts.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["$schema", "properties"],
+                                    }
+                                }
+                            },
+                        }
                     },
                 }
             },
@@ -366,10 +336,10 @@ def document(languages: list[str]) -> dict[str, Any]:
                 }
             },
         },
-        "components": {"schemas": schemas(languages)},
+        "components": {"schemas": {**schemas(languages), **openapi_openreferral.schemas()}},
     }
 
 
 @bp.get("/openapi.json")
 def openapi_document() -> Response:
-    return jsonify(document(list(current_app.config["LANGUAGES"])))
+    return jsonify(document(list(current_app.config["LANGUAGES"]), request.url_root))

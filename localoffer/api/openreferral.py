@@ -1,195 +1,232 @@
-"""`GET /api/v1/openreferral/services`: the offer as Open Referral UK (HSDS 3.0) services.
+"""`/api/v1/openreferral/...`: the offer as an Open Referral UK (HSDS-UK 3.0) publisher.
 
-Each entitlement is one HSDS `service`, so council directories and service finders can list
-the offer beside other local services. HSDS 3.0 keeps ages and eligibility on the service
-itself (its separate `eligibility` object was removed in 3.0), requires every `id` to be a
-UUID, and wraps list responses in a page (`total_items`, `contents`, ...). Identifiers are
-UUIDv5 names, so the same entitlement keeps the same id on every export.
+The read-only endpoints of the UK profile's OpenAPI: `/` (which profile this is), services,
+taxonomies and taxonomy terms (lists and by id), and service_at_locations: an entitlement at
+each place one of its contacts can be visited. Every response, errors included,
+carries `Access-Control-Allow-Origin: *`, as the profile requires, so a directory can read
+the feed from a browser. Each entitlement is one service; identifiers are UUIDv5 names, so
+the same entitlement keeps the same id on every export.
 """
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime, time
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from flask import Response, current_app, url_for
-from flask_babel import force_locale, gettext
-from flask_babel import lazy_gettext as _l
+from flask import Response, current_app, request, url_for
+from flask_babel import force_locale
 
+from localoffer.api import hsds
+from localoffer.api.classification import Taxonomy, stable_id, taxonomies, terms_for
 from localoffer.api.offer import cacheable, requested_language, unknown_language
-from localoffer.api.routes import bp
+from localoffer.api.paging import BadQuery, page_numbers, page_of, service_filters
+from localoffer.api.routes import bp, errors
 from localoffer.clock import uk_today
-from localoffer.content import Council, Entitlement, Offer
-from localoffer.i18n import DEFAULT_LANGUAGE, KNOWN_LANGUAGES
-from localoffer.rules.vocabulary import STATUSES
-from localoffer.web import words
-from localoffer.web.formatting import ages_phrase
-from localoffer.web.localise import localise
+from localoffer.content import Entitlement, Offer
+from localoffer.i18n import KNOWN_LANGUAGES
 
-# Fixed for ever: every identifier in the export is a name in this namespace.
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:localoffer:openreferral")
-
-KIND_DESCRIPTIONS = {
-    "statutory": _l("A legal duty: every council in England must give this to care leavers."),
-    "national": _l("A national scheme run by another public body, such as the DWP or the NHS."),
-    "council": _l("Extra support that this council chooses to give its care leavers."),
-}
+PREFIX = "/openreferral"
+VERSION = "HSDS-UK-3.0"
+PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
+Answer = Response | tuple[Response, int]
 
 
-def stable_id(council: Council, *parts: str) -> str:
-    """A UUID that names the same thing in the same council's export every time."""
-    return str(uuid.uuid5(NAMESPACE, "/".join((council.name, *parts))))
+def _offer() -> Offer:
+    return current_app.extensions["localoffer.offer"]
 
 
-def last_modified(day: date) -> str:
-    """HSDS wants a date-time; the content records the day it was last checked."""
-    return datetime.combine(day, time(0), tzinfo=UTC).isoformat(timespec="milliseconds")
+@bp.after_app_request
+def allow_any_origin(response: Response) -> Response:
+    """The profile: every response of the feed is readable from any web page."""
+    feed = f"{bp.url_prefix}{PREFIX}"
+    if request.path == feed or request.path.startswith(f"{feed}/"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
+        response.headers["Access-Control-Max-Age"] = "86400"
+    return response
 
 
-def eligibility_description(item: Entitlement) -> str:
-    criteria = item.criteria
-    who = "; ".join(str(words.STATUS_DESCRIPTIONS[s]) for s in STATUSES if s in criteria.who)
-    parts = [
-        gettext("For %(who)s.", who=who),
-        ages_phrase(criteria.age_from, criteria.age_to) + ".",
-    ]
-    parts += [
-        gettext("Only if %(condition)s.", condition=words.CONDITION_DESCRIPTIONS[c])
-        for c in sorted(criteria.conditions)
-    ]
-    return " ".join(parts)
+def _json(data: Any) -> Response:
+    return cacheable(current_app.json.response(data))
 
 
-def status(item: Entitlement, today: date) -> str:
-    """Law not yet in force is listed, but not as a service anyone can use yet."""
-    criteria = item.criteria
-    pending = criteria.commencement_pending or (
-        criteria.in_force_from is not None and criteria.in_force_from > today
-    )
-    return "inactive" if pending else "active"
-
-
-def attribute(council: Council, service_id: str, taxonomy: str, code: str) -> dict[str, Any]:
-    """A link from the service to one term of the offer's own theme or kind taxonomy."""
-    if taxonomy == "themes":
-        name = str(words.THEME_TITLES[code])
-        description = str(words.THEME_DESCRIPTIONS[code])
-        taxonomy_name = gettext("Local offer themes")
-        taxonomy_description = gettext("What the support is about, as the local offer groups it.")
-    else:
-        name = words.kind_label(code, council.name)
-        description = str(KIND_DESCRIPTIONS[code])
-        taxonomy_name = gettext("Local offer kinds")
-        taxonomy_description = gettext("Who gives the support, and whether the law requires it.")
-    taxonomy_id = stable_id(council, "taxonomy", taxonomy)
-    term_id = stable_id(council, "taxonomy", taxonomy, code)
-    return {
-        "id": stable_id(council, "attribute", service_id, taxonomy),
-        "link_id": service_id,
-        "link_entity": "service",
-        "taxonomy_term_id": term_id,
-        "value": code,
-        "taxonomy_term": {
-            "id": term_id,
-            "code": code,
-            "name": name,
-            "description": description,
-            "taxonomy": taxonomy_name,
-            "taxonomy_id": taxonomy_id,
-            "taxonomy_detail": {
-                "id": taxonomy_id,
-                "name": taxonomy_name,
-                "description": taxonomy_description,
-            },
-        },
-    }
-
-
-def languages(item: Entitlement, council: Council, service_id: str) -> list[dict[str, Any]]:
-    """The published languages this entitlement's information can be read in."""
-    found = []
-    for code in current_app.config["LANGUAGES"]:
-        if code != DEFAULT_LANGUAGE and code not in item.translations:
-            continue
-        language = KNOWN_LANGUAGES[code]
-        page = url_for(
-            "pages.entitlement",
-            theme=item.theme,
-            entitlement_id=item.id,
-            lang=code,
-            _external=True,
-        )
-        found.append(
-            {
-                "id": stable_id(council, "language", item.id, code),
-                "service_id": service_id,
-                "name": language.english_name,
-                "code": code,
-                "note": gettext(
-                    "Information about this is published in %(language)s at %(url)s",
-                    language=language.english_name,
-                    url=page,
-                ),
-            }
-        )
-    return found
-
-
-def service(item: Entitlement, offer: Offer, lang: str, today: date) -> dict[str, Any]:
-    council = offer.council
-    service_id = stable_id(council, "service", item.id)
-    text = localise(item, lang)
-    body = text.body_html.striptags()
-    data: dict[str, Any] = {
-        "id": service_id,
-        "name": text.title,
-        "description": f"{text.summary}\n\n{body}" if body else text.summary,
-        "url": url_for(
-            "pages.entitlement",
-            theme=item.theme,
-            entitlement_id=item.id,
-            lang=lang,
-            _external=True,
-        ),
-        "status": status(item, today),
-        "eligibility_description": eligibility_description(item),
-        "minimum_age": item.criteria.age_from,
-        # Ages run to the day before the `to` birthday, so the oldest who qualifies is one less.
-        "maximum_age": item.criteria.age_to - 1,
-        "assured_date": item.last_reviewed.isoformat(),
-        "last_modified": last_modified(item.last_reviewed),
-        "languages": languages(item, council, service_id),
-        "attributes": [
-            attribute(council, service_id, "themes", item.theme),
-            attribute(council, service_id, "kinds", item.kind),
-        ],
-    }
-    if item.kind != "national":
-        # National schemes are run by other bodies (DWP, NHS...), not by this council.
-        data["organization_id"] = stable_id(council, "organization")
-    return data
-
-
-@bp.get("/openreferral/services")
-def openreferral_services() -> Response | tuple[Response, int]:
+def _in_language(build: Callable[[str], Answer]) -> Answer:
+    """Run `build(lang)` in the requested language, or answer 400 for an unknown one."""
     lang = requested_language()
     if lang is None:
         return unknown_language()
-    offer: Offer = current_app.extensions["localoffer.offer"]
-    today = uk_today()
     with force_locale(KNOWN_LANGUAGES[lang].locale):
-        contents = [service(item, offer, lang, today) for item in offer.entitlements]
-    # One page holds the whole offer: it is a few dozen services.
-    page = {
-        "total_items": len(contents),
-        "total_pages": 1,
-        "page_number": 1,
-        "size": len(contents),
-        "first_page": True,
-        "last_page": True,
-        "empty": not contents,
-        "contents": contents,
-    }
-    response = cacheable(current_app.json.response(page))
-    return response
+        try:
+            return build(lang)
+        except BadQuery as bad:
+            return errors(400, bad.problems)
+
+
+def _checked(problems: dict[str, str]) -> None:
+    if problems:
+        raise BadQuery(problems)
+
+
+@bp.get(f"{PREFIX}/")
+def openreferral_root() -> Response:
+    return _json({
+        "version": VERSION,
+        "profile": PROFILE_URL,
+        "openapi_url": url_for("api.openapi_document", _external=True),
+    })  # fmt: skip
+
+
+def _matches(item: Entitlement, data: dict[str, Any], filters: dict[str, Any],
+             all_taxonomies: tuple[Taxonomy, ...]) -> bool:  # fmt: skip
+    """The UK profile's filters; ages compare as its parameter descriptions say."""
+    if filters["minimum_age"] is not None and data["minimum_age"] < filters["minimum_age"]:
+        return False
+    if filters["maximum_age"] is not None and data["maximum_age"] > filters["maximum_age"]:
+        return False
+    if filters["modified_after"] is not None:
+        modified = datetime.fromisoformat(data["last_modified"])
+        if modified < filters["modified_after"]:
+            return False
+    wanted_term, wanted_taxonomy = filters["taxonomy_term_id"], filters["taxonomy_id"]
+    if wanted_term or wanted_taxonomy:
+        terms = terms_for(item, all_taxonomies)
+        if wanted_term and all(term.id != wanted_term for term in terms):
+            return False
+        if wanted_taxonomy and all(term.taxonomy_id != wanted_taxonomy for term in terms):
+            return False
+    return True
+
+
+def _searched(offer: Offer, lang: str, query: str | None) -> list[Entitlement]:
+    if query is None:
+        return list(offer.entitlements)
+    index = current_app.extensions["localoffer.search"][lang]
+    return [hit.entitlement for hit in index.search(query)]
+
+
+def _filtered(lang: str) -> list[tuple[Entitlement, dict[str, Any]]]:
+    """Entitlements and their service summaries that pass the request's filters."""
+    problems: dict[str, str] = {}
+    filters = service_filters(request.args, problems)
+    _checked(problems)
+    offer, today = _offer(), uk_today()
+    all_taxonomies = taxonomies(offer.council)
+    found = []
+    for item in _searched(offer, lang, filters["search"]):
+        data = hsds.service_summary(item, offer.council, lang, today)
+        if _matches(item, data, filters, all_taxonomies):
+            found.append((item, data))
+    return found
+
+
+def _page_numbers() -> tuple[int, int]:
+    problems: dict[str, str] = {}
+    numbers = page_numbers(request.args, problems)
+    service_filters(request.args, problems)  # every bad value is named at once
+    _checked(problems)
+    return numbers
+
+
+@bp.get(f"{PREFIX}/services")
+def openreferral_services() -> Answer:
+    def build(lang: str) -> Response:
+        page, per_page = _page_numbers()
+        return _json(page_of([data for _, data in _filtered(lang)], page, per_page))
+
+    return _in_language(build)
+
+
+@bp.get(f"{PREFIX}/services/<service_id>")
+def openreferral_service(service_id: str) -> Answer:
+    def build(lang: str) -> Answer:
+        offer = _offer()
+        for item in offer.entitlements:
+            if stable_id(offer.council, "service", item.id) == service_id:
+                return _json(hsds.service_full(
+                    item, offer.council, lang, uk_today(), taxonomies(offer.council)
+                ))  # fmt: skip
+        return errors(404, {"id": f"There is no service with the id {service_id[:80]!r}"})
+
+    return _in_language(build)
+
+
+@bp.get(f"{PREFIX}/taxonomies")
+def openreferral_taxonomies() -> Answer:
+    def build(lang: str) -> Response:
+        problems: dict[str, str] = {}
+        page, per_page = page_numbers(request.args, problems)
+        _checked(problems)
+        found = [hsds.taxonomy(t) for t in taxonomies(_offer().council)]
+        return _json(page_of(found, page, per_page))
+
+    return _in_language(build)
+
+
+@bp.get(f"{PREFIX}/taxonomies/<taxonomy_id>")
+def openreferral_taxonomy(taxonomy_id: str) -> Answer:
+    def build(lang: str) -> Answer:
+        for found in taxonomies(_offer().council):
+            if found.id == taxonomy_id:
+                return _json(hsds.taxonomy(found, with_terms=True))
+        return errors(404, {"id": f"There is no taxonomy with the id {taxonomy_id[:80]!r}"})
+
+    return _in_language(build)
+
+
+@bp.get(f"{PREFIX}/taxonomy_terms")
+def openreferral_taxonomy_terms() -> Answer:
+    def build(lang: str) -> Response:
+        problems: dict[str, str] = {}
+        page, per_page = page_numbers(request.args, problems)
+        wanted = request.args.get("taxonomy_id") or None
+        _checked(problems)
+        found = [hsds.taxonomy_term(term) for t in taxonomies(_offer().council)
+                 if wanted is None or t.id == wanted for term in t.terms]  # fmt: skip
+        return _json(page_of(found, page, per_page))
+
+    return _in_language(build)
+
+
+@bp.get(f"{PREFIX}/taxonomy_terms/<term_id>")
+def openreferral_taxonomy_term(term_id: str) -> Answer:
+    def build(lang: str) -> Answer:
+        for found in taxonomies(_offer().council):
+            for term in found.terms:
+                if term.id == term_id:
+                    return _json(hsds.taxonomy_term(term))
+        return errors(404, {"id": f"There is no taxonomy term with the id {term_id[:80]!r}"})
+
+    return _in_language(build)
+
+
+@bp.get(f"{PREFIX}/service_at_locations")
+def openreferral_service_at_locations() -> Answer:
+    def build(lang: str) -> Response:
+        page, per_page = _page_numbers()
+        council = _offer().council
+        found = [
+            hsds.service_at_location(item, person, data, council, lang)
+            for item, data in _filtered(lang)
+            for person in hsds.places(item, council)
+        ]
+        return _json(page_of(found, page, per_page))
+
+    return _in_language(build)
+
+
+@bp.get(f"{PREFIX}/service_at_locations/<location_id>")
+def openreferral_service_at_location(location_id: str) -> Answer:
+    def build(lang: str) -> Answer:
+        offer = _offer()
+        council = offer.council
+        for item in offer.entitlements:
+            for person in hsds.places(item, council):
+                if hsds.service_at_location_id(council, item, person) == location_id:
+                    full = hsds.service_full(item, council, lang, uk_today(), taxonomies(council))
+                    return _json(hsds.service_at_location(item, person, full, council, lang))
+        return errors(404, {"id": f"There is no service at a location with the id "
+                                  f"{location_id[:80]!r}"})  # fmt: skip
+
+    return _in_language(build)

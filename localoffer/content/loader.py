@@ -13,6 +13,13 @@ import yaml
 
 from localoffer.content.council import load_council
 from localoffer.content.fields import KEBAB, FieldReader, as_money, parse_yaml
+from localoffer.content.front_matter import (
+    ENTITLEMENT_RULES,
+    MAX_AGE,
+    MIN_AGE,
+    NOT_YET_SET,
+    read_field,
+)
 from localoffer.content.glossary import load_glossary
 from localoffer.content.model import (
     AMOUNT_PERIODS,
@@ -27,17 +34,10 @@ from localoffer.content.model import (
 )
 from localoffer.content.problems import ContentError, Problem, shown_path
 from localoffer.content.render import render_markdown
-from localoffer.rules.vocabulary import CONDITIONS, STATUSES, Criteria
+from localoffer.rules.vocabulary import Criteria
 
-ENTITLEMENT_FIELDS = frozenset(
-    {
-        "id", "title", "theme", "kind", "summary", "who", "ages", "conditions", "amount",
-        "legal_basis", "sources", "in_force_from", "contacts", "last_reviewed", "review_due",
-    }
-)  # fmt: skip
+ENTITLEMENT_FIELDS = frozenset(ENTITLEMENT_RULES)
 TRANSLATION_FIELDS = frozenset({"title", "summary", "translated_from", "reviewed"})
-NOT_YET_SET = "not yet set"
-MIN_AGE, MAX_AGE = 16, 25
 _TRANSLATION_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]{2,3})$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL)
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{2})?)")
@@ -192,30 +192,33 @@ def _load_entitlement(
     read = FieldReader(shown, data, problems)
     read.reject_unknown(ENTITLEMENT_FIELDS)
 
-    entitlement_id = read.text("id", max_length=80)
+    rules = ENTITLEMENT_RULES
+    entitlement_id = read_field(read, rules, "id")
     if entitlement_id is not None:
         if not KEBAB.match(entitlement_id):
             read.problem("id", f"{entitlement_id!r} must be kebab-case, like staying-put")
         elif entitlement_id != path.stem:
             read.problem("id", f"{entitlement_id!r} does not match the file name {path.name!r}")
-    title = read.text("title", max_length=120)
-    theme = read.choice("theme", THEMES)
+    title = read_field(read, rules, "title")
+    theme = read_field(read, rules, "theme")
     if theme is not None and path.parent.name != theme:
         read.problem("theme", f"{theme!r} but the file is in the folder {path.parent.name!r}")
-    kind = read.choice("kind", KINDS)
+    kind = read_field(read, rules, "kind")
     if kind is not None and kind not in kinds:
         read.problem("kind", f"{kind!r} does not belong in this folder; use {' or '.join(kinds)}")
-    summary = read.text("summary", max_length=300)
-    who = read.text_list("who", choices=STATUSES)
-    conditions = read.text_list("conditions", required=False, choices=tuple(CONDITIONS))
+    summary = read_field(read, rules, "summary")
+    who = read_field(read, rules, "who")
+    conditions = read_field(read, rules, "conditions")
     age_from, age_to = _ages(read)
     amount = _amount(read)
-    legal_basis = read.text("legal_basis", required=kind in ("statutory", "national"))
-    sources = read.text_list("sources")
+    legal_basis = read_field(
+        read, rules, "legal_basis", required=kind in rules["legal_basis"].required_for_kinds
+    )
+    sources = read_field(read, rules, "sources")
     in_force_from, pending = _in_force(read)
-    contacts = read.text_list("contacts", required=False, item_check=contact_keys.__contains__)
-    last_reviewed = read.day("last_reviewed")
-    review_due = read.day("review_due")
+    contacts = read_field(read, rules, "contacts", item_check=contact_keys.__contains__)
+    last_reviewed = read_field(read, rules, "last_reviewed")
+    review_due = read_field(read, rules, "review_due")
     if last_reviewed and review_due and review_due <= last_reviewed:
         read.problem("review_due", f"{review_due} must be after last_reviewed {last_reviewed}")
     if not body.strip():

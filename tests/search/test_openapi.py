@@ -8,6 +8,7 @@ fast.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -26,6 +27,42 @@ GOOD_ANSWERS = {
     "in_higher_education": True,
 }
 
+ORUK = "/api/v1/openreferral"
+THEMES_ID = "b6663265-5777-5e87-9150-9279db522caf"  # Local offer themes, for Northwold Council
+HEALTH_TERM_ID = "813a2194-f272-51aa-9772-24950897ddb6"  # its term "health"
+SERVICE_ID = "de47982a-581d-53f6-8246-992be2d1d955"  # health-support, for Northwold Council
+AT_ID = "27ee742e-b2b6-5d4d-bf86-661a8f924010"  # health-in-your-pathway-plan, at the civic centre
+OPEN_REFERRAL_CALLS: list[tuple[str, str, str, Any, int]] = [
+    ("get", f"{ORUK}/", f"{ORUK}/", None, 200),
+    ("get", f"{ORUK}/services", f"{ORUK}/services", None, 200),
+    ("get", f"{ORUK}/services", f"{ORUK}/services?lang=ar&page=2&per_page=5", None, 200),
+    ("get", f"{ORUK}/services", f"{ORUK}/services?lang=x", None, 400),
+    ("get", f"{ORUK}/services", f"{ORUK}/services?page=0", None, 400),
+    ("get", f"{ORUK}/services/{{id}}", f"{ORUK}/services/{SERVICE_ID}", None, 200),
+    ("get", f"{ORUK}/services/{{id}}", f"{ORUK}/services/{SERVICE_ID}?lang=zz", None, 400),
+    ("get", f"{ORUK}/services/{{id}}", f"{ORUK}/services/staying-put", None, 404),
+    ("get", f"{ORUK}/taxonomies", f"{ORUK}/taxonomies", None, 200),
+    ("get", f"{ORUK}/taxonomies", f"{ORUK}/taxonomies?per_page=many", None, 400),
+    ("get", f"{ORUK}/taxonomies/{{id}}", f"{ORUK}/taxonomies/{THEMES_ID}", None, 200),
+    ("get", f"{ORUK}/taxonomies/{{id}}", f"{ORUK}/taxonomies/{THEMES_ID}?lang=q", None, 400),
+    ("get", f"{ORUK}/taxonomies/{{id}}", f"{ORUK}/taxonomies/themes", None, 404),
+    ("get", f"{ORUK}/taxonomy_terms", f"{ORUK}/taxonomy_terms?lang=fa", None, 200),
+    ("get", f"{ORUK}/taxonomy_terms", f"{ORUK}/taxonomy_terms?page=-1", None, 400),
+    ("get", f"{ORUK}/taxonomy_terms/{{id}}", f"{ORUK}/taxonomy_terms/{HEALTH_TERM_ID}", None, 200),
+    ("get", f"{ORUK}/taxonomy_terms/{{id}}", f"{ORUK}/taxonomy_terms/{HEALTH_TERM_ID}?lang=q",
+     None, 400),
+    ("get", f"{ORUK}/taxonomy_terms/{{id}}", f"{ORUK}/taxonomy_terms/health", None, 404),
+    ("get", f"{ORUK}/service_at_locations", f"{ORUK}/service_at_locations", None, 200),
+    ("get", f"{ORUK}/service_at_locations", f"{ORUK}/service_at_locations?maximum_age=old",
+     None, 400),
+    ("get", f"{ORUK}/service_at_locations/{{id}}", f"{ORUK}/service_at_locations/{AT_ID}",
+     None, 200),
+    ("get", f"{ORUK}/service_at_locations/{{id}}", f"{ORUK}/service_at_locations/{AT_ID}?lang=q",
+     None, 400),
+    ("get", f"{ORUK}/service_at_locations/{{id}}", f"{ORUK}/service_at_locations/{SERVICE_ID}",
+     None, 404),
+]  # fmt: skip
+
 # (method, path template, concrete URL, JSON body or None, expected status)
 CALLS: list[tuple[str, str, str, Any, int]] = [
     ("post", "/api/v1/eligibility", "/api/v1/eligibility", GOOD_ANSWERS, 200),
@@ -41,10 +78,9 @@ CALLS: list[tuple[str, str, str, Any, int]] = [
     ("get", "/api/v1/offer/{id}", "/api/v1/offer/higher-education-bursary?lang=fa", None, 200),
     ("get", "/api/v1/offer/{id}", "/api/v1/offer/nothing-here", None, 404),
     ("get", "/api/v1/offer/{id}", "/api/v1/offer/staying-put?lang=klingon", None, 400),
-    ("get", "/api/v1/openreferral/services", "/api/v1/openreferral/services", None, 200),
-    ("get", "/api/v1/openreferral/services", "/api/v1/openreferral/services?lang=ar", None, 200),
-    ("get", "/api/v1/openreferral/services", "/api/v1/openreferral/services?lang=x", None, 400),
+    *OPEN_REFERRAL_CALLS,
     ("get", "/api/v1/openapi.json", "/api/v1/openapi.json", None, 200),
+    ("get", "/api/v1/schema/entitlement.json", "/api/v1/schema/entitlement.json", None, 200),
 ]  # fmt: skip
 
 
@@ -81,7 +117,7 @@ def test_every_api_route_is_documented_and_nothing_more(
 ) -> None:
     """Each route under /api/v1 and its methods appear in the document, and only those."""
     routes = {
-        (rule.rule.replace("<entitlement_id>", "{id}"), method.lower())
+        (re.sub(r"<[a-z_]+>", "{id}", rule.rule), method.lower())
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith("/api/v1/")
         for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}
