@@ -10,21 +10,20 @@ UUIDv5 names, so the same entitlement keeps the same id on every export.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from flask import Response, current_app, url_for
 from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 
-from localoffer.api.offer import cacheable, requested_language, unknown_language
+from localoffer.api.offer import cacheable, money, requested_language, today, unknown_language
 from localoffer.api.routes import bp
-from localoffer.clock import uk_today
 from localoffer.content import Council, Entitlement, Offer
 from localoffer.i18n import DEFAULT_LANGUAGE, KNOWN_LANGUAGES
 from localoffer.rules.vocabulary import STATUSES
 from localoffer.web import words
-from localoffer.web.formatting import ages_phrase
+from localoffer.web.formatting import ages_phrase, amount_phrase
 from localoffer.web.localise import localise
 
 # Fixed for ever: every identifier in the export is a name in this namespace.
@@ -136,6 +135,34 @@ def languages(item: Entitlement, council: Council, service_id: str) -> list[dict
     return found
 
 
+def cost_options(
+    item: Entitlement, council: Council, service_id: str, today: date
+) -> list[dict[str, Any]]:
+    """The amount in force today and any already set for later, each with its dates.
+
+    The money is paid to the young person, so HSDS's "cost" here is what the service gives.
+    """
+    current = item.amount_on(today)
+    options = []
+    for index, amount in enumerate(item.amounts):
+        if amount is not current and amount.starts <= today:
+            continue  # replaced: history stays in the content, not in a directory listing
+        later = item.amounts[index + 1] if index + 1 < len(item.amounts) else None
+        option: dict[str, Any] = {
+            "id": stable_id(council, "cost", item.id, amount.starts.isoformat()),
+            "service_id": service_id,
+            "valid_from": amount.starts.isoformat(),
+            "option": amount_phrase(amount),
+            "currency": "GBP",
+            "amount": money(amount.gbp),
+            "amount_description": amount_phrase(amount),
+        }
+        if later is not None:
+            option["valid_to"] = (later.starts - timedelta(days=1)).isoformat()
+        options.append(option)
+    return options
+
+
 def service(item: Entitlement, offer: Offer, lang: str, today: date) -> dict[str, Any]:
     council = offer.council
     service_id = stable_id(council, "service", item.id)
@@ -165,6 +192,9 @@ def service(item: Entitlement, offer: Offer, lang: str, today: date) -> dict[str
             attribute(council, service_id, "kinds", item.kind),
         ],
     }
+    options = cost_options(item, council, service_id, today)
+    if options:
+        data["cost_options"] = options
     if item.kind != "national":
         # National schemes are run by other bodies (DWP, NHS...), not by this council.
         data["organization_id"] = stable_id(council, "organization")
@@ -177,9 +207,9 @@ def openreferral_services() -> Response | tuple[Response, int]:
     if lang is None:
         return unknown_language()
     offer: Offer = current_app.extensions["localoffer.offer"]
-    today = uk_today()
+    on = today()
     with force_locale(KNOWN_LANGUAGES[lang].locale):
-        contents = [service(item, offer, lang, today) for item in offer.entitlements]
+        contents = [service(item, offer, lang, on) for item in offer.entitlements]
     # One page holds the whole offer: it is a few dozen services.
     page = {
         "total_items": len(contents),
