@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from localoffer.content.fields import FieldReader, as_money
@@ -92,13 +93,14 @@ def read_amounts(read: FieldReader, sources: tuple[Source, ...]) -> tuple[DatedA
         else:
             amounts.append(amount)
     starts = [a.starts for a in amounts]
-    for earlier, later in zip(starts, starts[1:], strict=False):
+    for earlier, later in pairwise(starts):
         if later == earlier:
             read.problem("amounts", f"two amounts start on {later}; give each date once")
             broken = True
         elif later < earlier:
             read.problem(
-                "amounts", f"{later} comes after {earlier}; sort the amounts by 'from', oldest first"
+                "amounts",
+                f"{later} comes after {earlier}; sort the amounts by 'from', oldest first",
             )
             broken = True
     return () if broken else tuple(amounts)
