@@ -67,10 +67,8 @@ _PLAIN_PARAGRAPH = re.compile(r"[^\[\]*_`<>&|#\\!\n\t]*")
 def render_markdown(text: str) -> Markup:
     """Turn trusted-format but untrusted-content Markdown into safe, styled HTML."""
     plain = text.strip()
-    if (
-        _PLAIN_PARAGRAPH.fullmatch(plain)
-        and not plain[:1].isdigit()
-        and plain[:2] not in ("- ", "+ ", "> ")
+    if _PLAIN_PARAGRAPH.fullmatch(plain) and not plain[:1].isdigit() and plain[:2] not in (
+        "- ", "+ ", "> "
     ):
         return Markup(f'<p class="govuk-body">{plain}</p>') if plain else Markup("")
     html = _CONVERTER.reset().convert(text)
