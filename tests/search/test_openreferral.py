@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +122,19 @@ def test_export_in_arabic_validates_too(client: FlaskClient) -> None:
         assert validator.is_valid(service), service["name"]
     assert any(s["url"].startswith("http://localhost/ar/") for s in page["contents"])
     assert client.get("/api/v1/openreferral/services?lang=zz").status_code == 400
+
+
+def test_cost_options_give_the_amount_in_force_and_the_one_set_for_later(
+    app: Flask, client: FlaskClient
+) -> None:
+    """On 31 July 2023 the apprenticeship bursary is £1,000 until the day before £3,000."""
+    app.config["TODAY"] = date(2023, 7, 31)
+    contents = client.get("/api/v1/openreferral/services").get_json()["contents"]
+    bursary = next(s for s in contents if s["url"].endswith("/apprenticeship-bursary/"))
+    options = [(o["amount"], o["valid_from"], o.get("valid_to")) for o in bursary["cost_options"]]
+    assert options == [(1000, "2018-08-01", "2023-07-31"), (3000, "2023-08-01", None)]
+    assert bursary["cost_options"][0]["currency"] == "GBP"
+    app.config["TODAY"] = date(2023, 8, 1)
+    contents = client.get("/api/v1/openreferral/services").get_json()["contents"]
+    bursary = next(s for s in contents if s["url"].endswith("/apprenticeship-bursary/"))
+    assert [o["amount"] for o in bursary["cost_options"]] == [3000]
