@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from localoffer import create_app
 from localoffer.content import ContentError, load_offer
+from localoffer.content.review import latest_review
 
 NATIONAL = "national/housing/suitable-accommodation.md"
 COUNCIL = "council/health/free-gym.md"
@@ -44,14 +47,44 @@ BAD_CONTENT = [
      "last_reviewed", "not a date"),
     ("unknown condition", NATIONAL, "who: [relevant]", "who: [relevant]\nconditions: [rich]",
      "conditions", "unknown value 'rich'"),
-    ("amount not a number", COUNCIL, "gbp: 250", "gbp: lots", "amount", "number of pounds"),
-    ("amount negative", COUNCIL, "gbp: 250", "gbp: -250", "amount", "number of pounds"),
-    ("amount with unknown period", COUNCIL, "per: year", "per: fortnight", "amount",
+    ("amount not a number", COUNCIL, "gbp: 250", "gbp: lots", "amounts[2]", "number of pounds"),
+    ("amount negative", COUNCIL, "gbp: 250", "gbp: -250", "amounts[2]", "number of pounds"),
+    ("amount with unknown period", COUNCIL, "per: year", "per: fortnight", "amounts[1]",
      "'per' is 'fortnight'"),
+    ("the old amount field", COUNCIL, "amounts:\n", "amount: {gbp: 250, per: year}\namounts:\n",
+     "amount", "no longer used: write amounts: [{gbp:"),
+    ("amounts out of date order", COUNCIL, "from: 2025-04-01", "from: 2027-04-01", "amounts",
+     "sort the amounts by 'from', oldest first"),
+    ("two amounts on one date", COUNCIL, "from: 2025-04-01", "from: 2026-04-01", "amounts",
+     "two amounts start on 2026-04-01"),
+    ("amount without a start date", COUNCIL, "from: 2025-04-01, ", "", "amounts[1]",
+     "'from' is None"),
+    ("amount from a source not listed", COUNCIL, "qualifier: up_to, from: 2026-04-01, source: Test "
+     "council offer", "qualifier: up_to, from: 2026-04-01, source: A leaflet", "amounts[2]",
+     "'source' is 'A leaflet'; give the url or title of one entry in sources"),
+    ("source written as plain text", NATIONAL,
+     '  - title: "Children Act 1989, section 23B"\n    url: '
+     "https://www.legislation.gov.uk/ukpga/1989/41/section/23B\n    checked: 2026-11-01",
+     '  - "Children Act 1989, s.23B(8)"', "sources[1]", "write each source as {title:"),
+    ("law without a link to its source", NATIONAL,
+     "    url: https://www.legislation.gov.uk/ukpga/1989/41/section/23B\n", "", "sources[1]",
+     "'url' is missing"),
+    ("source link not https", NATIONAL, "url: https://www.legislation", "url: http://www.legislation",
+     "sources[1]", "must be a web address starting https://"),
+    ("source never checked", NATIONAL, "    checked: 2026-11-01\n", "", "sources[1]",
+     "'checked' is None"),
+    ("unknown review cadence", NATIONAL, "review_cadence: yearly", "review_cadence: weekly",
+     "review_cadence", "unknown value 'weekly'"),
+    ("no review cadence", NATIONAL, "review_cadence: yearly\n", "", "review_cadence", "missing"),
+    ("review due later than a monthly cadence allows", NATIONAL, "review_cadence: yearly",
+     "review_cadence: monthly", "review_due", "the next review is due by 2026-12-01"),
+    ("benefit figures not reviewed by April", NATIONAL, "review_cadence: yearly",
+     "review_cadence: april", "review_due", "the next review is due by 2027-04-30"),
+    ("education funding not reviewed by August", NATIONAL, "review_cadence: yearly",
+     "review_cadence: august", "review_due", "the next review is due by 2027-08-31"),
     ("statutory without legal basis", NATIONAL, 'legal_basis: "Children Act 1989, s.23B(8)"',
      "", "legal_basis", "missing"),
-    ("no sources", NATIONAL, 'sources: ["Children Act 1989, s.23B(8)"]', "", "sources",
-     "missing"),
+    ("no sources", NATIONAL, "sources:\n", "old_sources:\n", "sources", "missing"),
     ("unknown field", NATIONAL, "theme: housing", "theme: housing\ncolour: blue", "colour",
      "unknown field"),
     ("theme not matching the folder", NATIONAL, "theme: housing", "theme: health", "theme",
@@ -59,7 +92,7 @@ BAD_CONTENT = [
     ("unknown contact", COUNCIL, "[leaving_care_team, forum]", "[leaving_care_team, mayor]",
      "contacts", "'mayor' is not allowed"),
     ("money in prose the data does not carry", COUNCIL, "worth up to £250", "worth up to £300",
-     "body", "mentions £300"),
+     "body", "mentions £300 but amounts give £200, £250"),
     ("money in prose with no amount", NATIONAL, "A safe place to live.",
      "A safe place to live and £50.", "body", "no amount"),
     ("glossary link that goes nowhere", NATIONAL, "/glossary/#pathway-plan)",
@@ -80,7 +113,7 @@ BAD_CONTENT = [
 
 COUNCIL_TRANSLATION = (
     "translated_from: 0123456789ab\nreviewed: false\ncontacts:\n"
-    "  advocacy: {name: \"خدمة المناصرة\"}\n"
+    '  advocacy: {name: "خدمة المناصرة"}\n'
 )
 # (case, text to replace in a council.ar.yaml, replacement, field named, words in the message)
 BAD_COUNCIL_TRANSLATIONS = [
@@ -192,7 +225,7 @@ def test_content_check_command_lists_each_problem_on_one_line(fixture_content: P
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith(f"{NATIONAL}: kind: unknown value 'optional'")
-    assert lines[1].startswith(f"{COUNCIL}: amount: 'gbp' must be a number")
+    assert lines[1].startswith(f"{COUNCIL}: amounts[2]: 'gbp' must be a number")
     assert "2 problem(s) found" in lines[-1]
 
 
@@ -202,4 +235,59 @@ def test_content_check_lists_overdue_reviews(fixture_content: Path) -> None:
            "last_reviewed: 2020-01-01\nreview_due: 2021-01-01")  # fmt: skip
     result = _content_check(fixture_content)
     assert result.returncode == 0, result.stderr
-    assert "Review overdue: council/health/free-gym.md (was due 2021-01-01)" in result.stdout
+    assert "Review overdue: council/health/free-gym.md (was due 2021-01-01" in result.stdout
+
+
+def test_content_check_lists_reviews_due_within_30_days(fixture_content: Path) -> None:
+    """An entry due in 10 days is listed with its date and cadence; one due in 40 days is not."""
+    soon, later = date.today() + timedelta(days=10), date.today() + timedelta(days=40)
+    _break(fixture_content, COUNCIL, "last_reviewed: 2026-11-01\nreview_due: 2027-11-01",
+           f"last_reviewed: {soon - timedelta(days=300)}\nreview_due: {soon}")  # fmt: skip
+    _break(fixture_content, NATIONAL, "last_reviewed: 2026-11-01\nreview_due: 2027-11-01",
+           f"last_reviewed: {later - timedelta(days=300)}\nreview_due: {later}")  # fmt: skip
+    result = _content_check(fixture_content)
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"Review due within 30 days: council/health/free-gym.md (due {soon}, reviewed yearly)"
+        in result.stdout
+    )
+    assert "suitable-accommodation" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("last_reviewed", "cadence", "latest"),
+    [
+        (date(2026, 1, 31), "monthly", date(2026, 2, 28)),
+        (date(2026, 12, 6), "yearly", date(2027, 12, 6)),
+        (date(2026, 3, 31), "april", date(2026, 4, 30)),
+        (date(2026, 4, 10), "april", date(2027, 4, 30)),
+        (date(2026, 7, 1), "august", date(2026, 8, 31)),
+        (date(2026, 8, 1), "august", date(2027, 8, 31)),
+    ],
+)
+def test_latest_review_follows_the_cadence(last_reviewed: date, cadence: str, latest: date) -> None:
+    """April and August reviews fall in the first such month after the last review."""
+    assert latest_review(last_reviewed, cadence) == latest
+
+
+def test_the_amount_in_force_is_the_last_to_start_on_or_before_the_day(
+    fixture_content: Path,
+) -> None:
+    """Dated amounts keep their history: none before the first, each from its own day."""
+    gym = load_offer(fixture_content).get("free-gym")
+    assert gym is not None
+    assert gym.amount_on(date(2025, 3, 31)) is None
+    assert gym.amount_on(date(2025, 4, 1)).gbp == Decimal(200)  # type: ignore[union-attr]
+    assert gym.amount_on(date(2026, 3, 31)).gbp == Decimal(200)  # type: ignore[union-attr]
+    assert gym.amount_on(date(2026, 4, 1)).gbp == Decimal(250)  # type: ignore[union-attr]
+
+
+def test_a_council_source_may_have_no_link_but_keeps_its_checked_date(
+    fixture_content: Path,
+) -> None:
+    """A council's own policy needs no public link; the law's sources carry one."""
+    offer = load_offer(fixture_content)
+    gym, home = offer.get("free-gym"), offer.get("suitable-accommodation")
+    assert gym is not None and home is not None
+    assert gym.sources[0].url is None and gym.sources[0].checked == date(2026, 11, 1)
+    assert home.sources[0].url == "https://www.legislation.gov.uk/ukpga/1989/41/section/23B"

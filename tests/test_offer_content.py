@@ -10,6 +10,7 @@ import textstat
 from bs4 import BeautifulSoup
 from flask import Flask
 
+from localoffer.clock import uk_today
 from localoffer.config import content_dirs
 from localoffer.content import THEMES, Entitlement, Offer, load_offer
 from localoffer.content.loader import money_figures
@@ -78,19 +79,56 @@ def test_body_reads_at_grade_9_or_below(item: Entitlement) -> None:
 
 
 @pytest.mark.parametrize("item", ENTITLEMENTS, ids=ids)
-def test_every_amount_on_the_page_is_the_amount_in_front_matter(client, item: Entitlement) -> None:
+def test_every_amount_on_the_page_is_one_of_its_dated_amounts(client, item: Entitlement) -> None:
     """No figure appears on a page that the entitlement's data does not carry."""
     soup = BeautifulSoup(client.get(item.url).data, "html.parser")
     figures = set(money_figures(soup.select_one("main").get_text(" ")))
-    assert figures == ({item.amount.gbp} if item.amount else set())
+    assert figures <= {amount.gbp for amount in item.amounts}
+    in_force = item.amount_on(uk_today())
+    assert (soup.select_one(".app-amount") is not None) == (in_force is not None)
 
 
 def test_amount_is_shown_with_its_period_and_limit(app: Flask, client) -> None:
     """An amount with a limit reads like 'up to £1,200 a year'."""
     item = OFFER.get("sixteen-to-nineteen-bursary")
-    assert item is not None and item.amount is not None
+    assert item is not None and item.amount_on(uk_today()) is not None
     soup = BeautifulSoup(client.get(item.url).data, "html.parser")
     assert soup.select_one(".app-amount").get_text(strip=True) == "up to £1,200 a year"
+
+
+def test_page_shows_the_amount_in_force_on_the_day(app: Flask, client) -> None:
+    """The apprenticeship bursary reads £1,000 before 1 August 2023 and £3,000 from then."""
+    url = "/education-employment-training/apprenticeship-bursary/"
+    app.config["TODAY"] = date(2023, 7, 31)
+    before = BeautifulSoup(client.get(url).data, "html.parser").select_one(".app-amount")
+    app.config["TODAY"] = date(2023, 8, 1)
+    after = BeautifulSoup(client.get(url).data, "html.parser").select_one(".app-amount")
+    assert before.get_text(strip=True) == "£1,000"
+    assert after.get_text(strip=True) == "£3,000"
+
+
+def test_sources_link_to_where_a_reviewer_can_check_them(client) -> None:
+    """Each source of the law is a link with the date it was checked."""
+    soup = BeautifulSoup(client.get("/relationships/staying-put/").data, "html.parser")
+    link = soup.select_one(".app-sources a[href$='/ukpga/1989/41/section/23CZA']")
+    assert link is not None and link["href"].startswith("https://www.legislation.gov.uk/")
+    words = " ".join(link.find_parent("li").get_text(" ").split())
+    assert "(checked 6 December 2026 )" in words or "(checked 6 December 2026)" in words
+
+
+@pytest.mark.parametrize("item", [e for e in ENTITLEMENTS if e.kind != "council"], ids=ids)
+def test_every_source_of_the_law_has_a_link_and_a_checked_date(item: Entitlement) -> None:
+    """A reviewer can open every national and statutory source and see when it was checked."""
+    for source in item.sources:
+        assert source.url and source.url.startswith("https://"), source
+        assert source.checked <= item.last_reviewed, source
+
+
+@pytest.mark.parametrize("item", [e for e in ENTITLEMENTS if e.kind == "council"], ids=ids)
+def test_council_pages_start_by_saying_who_they_are_for(item: Entitlement) -> None:
+    """Each council page opens with one plain line, "This is for you if ..."."""
+    assert item.body_text.startswith("This is for you if ")
+    assert "care leaver of Northwold Council" not in item.body_text
 
 
 def test_glossary_explains_the_words_care_leavers_meet() -> None:

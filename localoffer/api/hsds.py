@@ -9,13 +9,14 @@ each language's `name`, `code` and `note`. docs/open-referral.md lists every cho
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from flask import current_app, url_for
 from flask_babel import gettext
 
 from localoffer.api.classification import Taxonomy, Term, stable_id, terms_for
+from localoffer.api.offer import money
 from localoffer.api.opening_hours import weekly_hours
 from localoffer.api.plain_text import plain_description
 from localoffer.content import Council, Entitlement
@@ -23,7 +24,7 @@ from localoffer.content.model import Contact
 from localoffer.i18n import DEFAULT_LANGUAGE, KNOWN_LANGUAGES
 from localoffer.rules.vocabulary import STATUSES
 from localoffer.web import words
-from localoffer.web.formatting import ages_phrase
+from localoffer.web.formatting import ages_phrase, amount_phrase
 from localoffer.web.localise import localise, localise_contact
 
 
@@ -116,9 +117,40 @@ def service_full(
     data["contacts"] = [contact(c, council, service_id, lang) for c in contacts]
     data["schedules"] = [s for c in contacts for s in schedules(c, council, service_id, lang)]
     data["languages"] = languages(item, council, service_id)
+    options = cost_options(item, council, service_id, today)
+    if options:
+        data["cost_options"] = options
     data["attributes"] = [attribute(term, council, service_id)
                           for term in terms_for(item, found)]  # fmt: skip
     return data
+
+
+def cost_options(
+    item: Entitlement, council: Council, service_id: str, today: date
+) -> list[dict[str, Any]]:
+    """The amount in force today and any already set for later, each with its dates.
+
+    The money is paid to the young person, so the profile's "cost" here is what the service
+    gives; amounts already replaced stay in the content's history, not in a directory listing.
+    """
+    current = item.amount_on(today)
+    options = []
+    for index, amount in enumerate(item.amounts):
+        if amount is not current and amount.starts <= today:
+            continue
+        later = item.amounts[index + 1] if index + 1 < len(item.amounts) else None
+        option: dict[str, Any] = {
+            "id": stable_id(council, "cost", item.id, amount.starts.isoformat()),
+            "service_id": service_id,
+            "valid_from": amount.starts.isoformat(),
+            "option": amount_phrase(amount),
+            "amount": money(amount.gbp),
+            "amount_description": amount_phrase(amount),
+        }
+        if later is not None:
+            option["valid_to"] = (later.starts - timedelta(days=1)).isoformat()
+        options.append(option)
+    return options
 
 
 def _contacts(item: Entitlement, council: Council) -> list[Contact]:

@@ -7,13 +7,15 @@ translated is given in English, and says so).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from flask import Response, current_app, jsonify, request, url_for
 
 from localoffer.api.routes import bp, errors
-from localoffer.content import Amount, Entitlement, Offer
+from localoffer.clock import uk_today
+from localoffer.content import Amount, DatedAmount, Entitlement, Offer, Source
 from localoffer.i18n import DEFAULT_LANGUAGE
 from localoffer.rules.vocabulary import STATUSES
 from localoffer.web.localise import localise
@@ -48,8 +50,28 @@ def amount_json(amount: Amount | None) -> dict[str, Any] | None:
     return {"gbp": money(amount.gbp), "per": amount.per, "qualifier": amount.qualifier}
 
 
-def entitlement_json(item: Entitlement, lang: str) -> dict[str, Any]:
-    """One entitlement in `lang` where translated, otherwise in English (`language` says which)."""
+def dated_amount_json(amount: DatedAmount) -> dict[str, Any]:
+    return {
+        **(amount_json(amount) or {}),
+        "from": amount.starts.isoformat(),
+        "source": amount.source,
+    }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    return {"title": source.title, "url": source.url, "checked": source.checked.isoformat()}
+
+
+def today() -> date:
+    # Tests fix the date so the amount in force never drifts.
+    return current_app.config.get("TODAY") or uk_today()
+
+
+def entitlement_json(item: Entitlement, lang: str, on: date | None = None) -> dict[str, Any]:
+    """One entitlement in `lang` where translated, otherwise in English (`language` says which).
+
+    `amount` is the figure in force on `on` (today by default); `amounts` is its whole history.
+    """
     text = localise(item, lang)
     criteria = item.criteria
     return {
@@ -65,9 +87,10 @@ def entitlement_json(item: Entitlement, lang: str) -> dict[str, Any]:
         "who": [status for status in STATUSES if status in criteria.who],
         "ages": {"from": criteria.age_from, "to": criteria.age_to},
         "conditions": sorted(criteria.conditions),
-        "amount": amount_json(item.amount),
+        "amount": amount_json(item.amount_on(on or today())),
+        "amounts": [dated_amount_json(amount) for amount in item.amounts],
         "legal_basis": item.legal_basis,
-        "sources": list(item.sources),
+        "sources": [source_json(source) for source in item.sources],
         "in_force": {
             "from": criteria.in_force_from.isoformat() if criteria.in_force_from else None,
             "commencement_pending": criteria.commencement_pending,
@@ -75,6 +98,7 @@ def entitlement_json(item: Entitlement, lang: str) -> dict[str, Any]:
         "url": url_for("pages.entitlement", theme=item.theme, entitlement_id=item.id, lang=lang),
         "last_reviewed": item.last_reviewed.isoformat(),
         "review_due": item.review_due.isoformat(),
+        "review_cadence": item.review_cadence,
     }
 
 

@@ -13,7 +13,13 @@ from flask import Response, current_app, jsonify, request
 
 from localoffer.api import openapi_openreferral
 from localoffer.api.routes import MAX_BODY_BYTES, bp
-from localoffer.content.model import AMOUNT_PERIODS, AMOUNT_QUALIFIERS, KINDS, THEMES
+from localoffer.content.model import (
+    AMOUNT_PERIODS,
+    AMOUNT_QUALIFIERS,
+    KINDS,
+    REVIEW_CADENCES,
+    THEMES,
+)
 from localoffer.rules.answers import FLAGS, MAX_CARE_PERIODS
 from localoffer.rules.vocabulary import CONDITIONS, STATUSES
 
@@ -34,6 +40,11 @@ def error(description: str) -> dict[str, Any]:
 
 
 def schemas(languages: list[str]) -> dict[str, Any]:
+    amount_properties = {
+        "gbp": {"type": "number", "minimum": 0},
+        "per": {"enum": list(AMOUNT_PERIODS)},
+        "qualifier": {"enum": list(AMOUNT_QUALIFIERS)},
+    }
     care_period = {
         "type": "object",
         "additionalProperties": False,
@@ -85,12 +96,14 @@ def schemas(languages: list[str]) -> dict[str, Any]:
             "ages",
             "conditions",
             "amount",
+            "amounts",
             "legal_basis",
             "sources",
             "in_force",
             "url",
             "last_reviewed",
             "review_due",
+            "review_cadence",
         ],
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
@@ -129,22 +142,53 @@ def schemas(languages: list[str]) -> dict[str, Any]:
             },
             "conditions": {"type": "array", "items": {"enum": list(CONDITIONS)}},
             "amount": {
+                "description": "The amount in force today (null if none is in force yet).",
                 "oneOf": [
                     {"type": "null"},
                     {
                         "type": "object",
                         "additionalProperties": False,
                         "required": ["gbp", "per", "qualifier"],
-                        "properties": {
-                            "gbp": {"type": "number", "minimum": 0},
-                            "per": {"enum": list(AMOUNT_PERIODS)},
-                            "qualifier": {"enum": list(AMOUNT_QUALIFIERS)},
+                        "properties": amount_properties,
+                    },
+                ],
+            },
+            "amounts": {
+                "description": "Every amount with the day it took effect, oldest first; the "
+                "one in force on a day is the last whose `from` is on or before it.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["gbp", "per", "qualifier", "from", "source"],
+                    "properties": {
+                        **amount_properties,
+                        "from": DATE,
+                        "source": {
+                            "type": "string",
+                            "description": "The url or title of the entry in `sources` it "
+                            "comes from.",
                         },
                     },
-                ]
+                },
             },
             "legal_basis": {"type": ["string", "null"]},
-            "sources": {"type": "array", "items": {"type": "string"}},
+            "sources": {
+                "description": "Changed in this version: each source is an object with a link "
+                "(null for a council's own unpublished policy) and the day it was last checked, "
+                "where it used to be a line of text.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["title", "url", "checked"],
+                    "properties": {
+                        "title": {"type": "string"},
+                        "url": {"type": ["string", "null"], "format": "uri"},
+                        "checked": DATE,
+                    },
+                },
+            },
             "in_force": {
                 "type": "object",
                 "additionalProperties": False,
@@ -157,6 +201,11 @@ def schemas(languages: list[str]) -> dict[str, Any]:
             "url": {"type": "string", "description": "The entitlement's page in the language."},
             "last_reviewed": DATE,
             "review_due": DATE,
+            "review_cadence": {
+                "enum": list(REVIEW_CADENCES),
+                "description": "How often it is checked: monthly (announced or coming-in law), "
+                "april (benefit figures), august (education funding) or yearly.",
+            },
         },
     }
     return {

@@ -21,6 +21,8 @@ from localoffer.content.model import Offer
 from localoffer.content.problems import ContentError
 from localoffer.i18n import SHIPPED_LANGUAGES
 
+DUE_SOON_DAYS = 30
+
 
 @click.group("content", help="Check the offer's content files.")
 def content() -> None:
@@ -65,9 +67,20 @@ def check() -> None:
             click.echo(f"  Out of date ({lang}): {path}")
     overdue = offer.overdue(today)
     for item in overdue:
-        click.echo(f"Review overdue: {item.path} (was due {item.review_due.isoformat()})")
+        click.echo(
+            f"Review overdue: {item.path} (was due {item.review_due.isoformat()}, "
+            f"reviewed {item.review_cadence})"
+        )
     if not overdue:
         click.echo("No reviews overdue.")
+    due_soon = offer.due_soon(today, DUE_SOON_DAYS)
+    for item in due_soon:
+        click.echo(
+            f"Review due within {DUE_SOON_DAYS} days: {item.path} "
+            f"(due {item.review_due.isoformat()}, reviewed {item.review_cadence})"
+        )
+    if not due_soon:
+        click.echo(f"No reviews due within {DUE_SOON_DAYS} days.")
 
 
 @content.command("sources")

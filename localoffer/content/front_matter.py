@@ -4,7 +4,9 @@ the two cannot disagree.
 
 What a JSON Schema cannot say is checked by the loader alone and named in the schema's
 description: the id matches the file name, theme and kind match the folder, ages `from` is
-below `to`, `review_due` is after `last_reviewed`, and money in the text is the `amount`.
+below `to`, `review_due` is after `last_reviewed` and within its `review_cadence`, amounts are
+in date order and each names one of the file's sources, and money in the text is one of the
+`amounts`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from localoffer.content.fields import KEBAB, FieldReader
-from localoffer.content.model import AMOUNT_PERIODS, AMOUNT_QUALIFIERS, KINDS, THEMES
+from localoffer.content.model import (
+    AMOUNT_PERIODS,
+    AMOUNT_QUALIFIERS,
+    KINDS,
+    REVIEW_CADENCES,
+    THEMES,
+)
 from localoffer.rules.vocabulary import CONDITIONS, STATUSES
 
 NOT_YET_SET = "not yet set"
@@ -26,7 +34,7 @@ SCHEMA_ID = "/api/v1/schema/entitlement.json"
 class Rule:
     """One field: its kind of value and the limits the loader applies to it."""
 
-    kind: str  # text, choice, list, date, ages, amount, in_force
+    kind: str  # text, choice, list, date, ages, amounts, sources, in_force
     description: str
     required: bool = True
     max_length: int = 500
@@ -50,17 +58,22 @@ ENTITLEMENT_RULES: dict[str, Rule] = {
                        choices=tuple(CONDITIONS)),
     "ages": Rule("ages", f"From the `from` birthday until the day before the `to` birthday "
                  f"({MIN_AGE} to {MAX_AGE}); `from` must be less than `to`."),
-    "amount": Rule("amount", "Money given, in pounds; only this figure may appear in the text.",
-                   required=False),
+    "amounts": Rule("amounts", "Money given, in pounds, one entry per date the figure changed, "
+                    "oldest first; only these figures may appear in the text.", required=False),
     "legal_basis": Rule("text", "The law behind it; required for statutory and national.",
                         required=False, required_for_kinds=("statutory", "national")),
-    "sources": Rule("list", "Where the facts were checked."),
+    "sources": Rule("sources", "Where the facts were checked: each with its title, the day it "
+                    "was checked and, for statutory and national entitlements, a link.",
+                    required_for_kinds=("statutory", "national")),
     "in_force_from": Rule("in_force", f"The day the law starts, or '{NOT_YET_SET}'.",
                           required=False),
     "contacts": Rule("list", "Keys of the council.yaml contacts to show; the leaving care "
                      "team if absent.", required=False),
     "last_reviewed": Rule("date", "The day the facts were last checked."),
     "review_due": Rule("date", "The day they must be checked again; after last_reviewed."),
+    "review_cadence": Rule("choice", "How often the source changes: monthly (announced or "
+                           "coming in), april (benefit figures), august (education funding) "
+                           "or yearly.", choices=REVIEW_CADENCES),
 }  # fmt: skip
 
 
@@ -85,6 +98,7 @@ def read_field(
 
 _NOT_BLANK = r"\S"
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_HTTPS = r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}([/?#]\S*)?$"
 
 
 def _value_schema(rule: Rule, contact_keys: Collection[str]) -> dict[str, Any]:
@@ -108,16 +122,34 @@ def _value_schema(rule: Rule, contact_keys: Collection[str]) -> dict[str, Any]:
         bound = {"type": "integer", "minimum": MIN_AGE, "maximum": MAX_AGE}
         return {"type": "object", "additionalProperties": False, "required": ["from", "to"],
                 "properties": {"from": bound, "to": bound}}  # fmt: skip
-    if rule.kind == "amount":
+    if rule.kind == "amounts":
         pounds = {"anyOf": [{"type": "number", "exclusiveMinimum": 0},
                             {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"}]}  # fmt: skip
-        return {"type": "object", "additionalProperties": False, "required": ["gbp", "per"],
-                "properties": {"gbp": pounds, "per": {"enum": list(AMOUNT_PERIODS)},
-                               "qualifier": {"enum": list(AMOUNT_QUALIFIERS),
-                                             "default": "exactly"}}}  # fmt: skip
+        dated = {"type": "object", "additionalProperties": False,
+                 "required": ["gbp", "per", "from", "source"],
+                 "properties": {"gbp": pounds, "per": {"enum": list(AMOUNT_PERIODS)},
+                                "qualifier": {"enum": list(AMOUNT_QUALIFIERS),
+                                              "default": "exactly"},
+                                "from": dict(_DATE),
+                                "source": {"type": "string", "pattern": _NOT_BLANK}}}  # fmt: skip
+        return {"type": "array", "items": dated, "minItems": 1}
+    if rule.kind == "sources":
+        source = {"type": "object", "additionalProperties": False,
+                  "required": ["title", "checked"],
+                  "properties": {"title": {"type": "string", "pattern": _NOT_BLANK},
+                                 "url": {"type": "string", "pattern": _HTTPS},
+                                 "checked": dict(_DATE)}}  # fmt: skip
+        return {"type": "array", "items": source, "minItems": 1}
     if rule.kind == "in_force":
         return {"anyOf": [dict(_DATE), {"const": NOT_YET_SET}]}
     raise ValueError(rule.kind)
+
+
+def _required_for_kind(name: str, rule: Rule) -> dict[str, Any]:
+    """What a kind-dependent rule adds: the field itself, or (sources) a link in each item."""
+    if rule.kind == "sources":
+        return {"properties": {name: {"items": {"required": ["url"]}}}}
+    return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
 
 
 def json_schema(contact_keys: Collection[str]) -> dict[str, Any]:
@@ -131,10 +163,11 @@ def json_schema(contact_keys: Collection[str]) -> dict[str, Any]:
             schema = {"anyOf": [schema, {"type": "null"}], "description": rule.description}
         properties[name] = schema
     conditional = [
-        {"if": {"required": ["kind"], "properties": {"kind": {"enum": list(kinds)}}},
-         "then": {"required": [name], "properties": {name: {"not": {"type": "null"}}}}}
-        for name, kinds in ((n, r.required_for_kinds) for n, r in ENTITLEMENT_RULES.items())
-        if kinds
+        {"if": {"required": ["kind"],
+                "properties": {"kind": {"enum": list(rule.required_for_kinds)}}},
+         "then": _required_for_kind(name, rule)}
+        for name, rule in ENTITLEMENT_RULES.items()
+        if rule.required_for_kinds
     ]  # fmt: skip
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -143,7 +176,8 @@ def json_schema(contact_keys: Collection[str]) -> dict[str, Any]:
         "description": "The YAML front matter between the --- lines of content/<national|"
         "council>/<theme>/<id>.md. The portal also checks what a schema cannot: the id "
         "matches the file name, theme and kind match the folder, ages 'from' is below 'to', "
-        "review_due is after last_reviewed, and any £ figure in the text is the amount.",
+        "review_due is after last_reviewed and within its cadence, amounts are in date order "
+        "and name one of the sources, and any £ figure in the text is one of the amounts.",
         "type": "object",
         "additionalProperties": False,
         "required": [name for name, rule in ENTITLEMENT_RULES.items() if rule.required],

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from localoffer.content.council import load_council
-from localoffer.content.fields import KEBAB, FieldReader, as_money, parse_yaml
+from localoffer.content.fields import KEBAB, FieldReader, parse_yaml
 from localoffer.content.front_matter import (
     ENTITLEMENT_RULES,
     MAX_AGE,
@@ -22,18 +22,17 @@ from localoffer.content.front_matter import (
 )
 from localoffer.content.glossary import load_glossary
 from localoffer.content.model import (
-    AMOUNT_PERIODS,
-    AMOUNT_QUALIFIERS,
     KINDS,
     REQUIRED_CONTACTS,
     THEMES,
-    Amount,
     Entitlement,
     Offer,
     Translation,
 )
 from localoffer.content.problems import ContentError, Problem, shown_path
+from localoffer.content.provenance import read_amounts, read_sources
 from localoffer.content.render import render_markdown
+from localoffer.content.review import read_review_dates
 from localoffer.rules.vocabulary import Criteria
 
 ENTITLEMENT_FIELDS = frozenset(ENTITLEMENT_RULES)
@@ -104,17 +103,18 @@ def money_figures(text: str) -> list[Decimal]:
 
 
 def _check_cross_references(item: Entitlement, terms: set[str], problems: list[Problem]) -> None:
-    """Figures in prose must be the one the data carries; glossary links must land."""
+    """Figures in prose must be ones the data carries; glossary links must land."""
+    known = {amount.gbp for amount in item.amounts}
     for field, text in (("summary", item.summary), ("body", item.body_text)):
         for figure in money_figures(text):
-            if item.amount is None or figure != item.amount.gbp:
-                expected = f"£{item.amount.gbp}" if item.amount else "no amount"
+            if figure not in known:
+                expected = ", ".join(f"£{gbp:,}" for gbp in sorted(known)) or "no amount"
                 problems.append(
                     Problem(
                         item.path,
                         field,
-                        f"mentions £{figure:,} but amount is "
-                        f"{expected}; only the front matter amount may appear",
+                        f"mentions £{figure:,} but amounts give "
+                        f"{expected}; only figures in the front matter amounts may appear",
                     )
                 )
     for term in _GLOSSARY_LINK.findall(item.markdown):
@@ -210,24 +210,22 @@ def _load_entitlement(
     who = read_field(read, rules, "who")
     conditions = read_field(read, rules, "conditions")
     age_from, age_to = _ages(read)
-    amount = _amount(read)
     legal_basis = read_field(
         read, rules, "legal_basis", required=kind in rules["legal_basis"].required_for_kinds
     )
-    sources = read_field(read, rules, "sources")
+    # A council's own policy may have no public page; the law and national schemes always do.
+    sources = read_sources(read, url_required=kind in rules["sources"].required_for_kinds)
+    amounts = read_amounts(read, sources)
     in_force_from, pending = _in_force(read)
     contacts = read_field(read, rules, "contacts", item_check=contact_keys.__contains__)
-    last_reviewed = read_field(read, rules, "last_reviewed")
-    review_due = read_field(read, rules, "review_due")
-    if last_reviewed and review_due and review_due <= last_reviewed:
-        read.problem("review_due", f"{review_due} must be after last_reviewed {last_reviewed}")
+    last_reviewed, review_due, review_cadence = read_review_dates(read)
     if not body.strip():
         read.problem("body", "is empty: say what you can get, who can get it and how to ask")
 
     if len(problems) > before:
         return None
     assert entitlement_id and title and theme and kind and summary and age_from and age_to
-    assert last_reviewed and review_due
+    assert last_reviewed and review_due and review_cadence
     return Entitlement(
         id=entitlement_id,
         title=title,
@@ -251,7 +249,8 @@ def _load_entitlement(
         review_due=review_due,
         sources=sources,
         contacts=contacts or ("leaving_care_team",),
-        amount=amount,
+        amounts=amounts,
+        review_cadence=review_cadence,
         legal_basis=legal_basis,
         translations={},
     )
@@ -280,31 +279,6 @@ def _ages(read: FieldReader) -> tuple[int | None, int | None]:
         read.problem("ages", f"'from' ({low}) must be less than 'to' ({high})")
         return None, None
     return low, high
-
-
-def _amount(read: FieldReader) -> Amount | None:
-    amount = read.mapping("amount", required=False)
-    if amount is None:
-        return None
-    unknown = set(amount) - {"gbp", "per", "qualifier"}
-    if unknown:
-        read.problem("amount", f"unknown keys {sorted(map(str, unknown))}; use gbp, per, qualifier")
-    gbp = as_money(amount.get("gbp"))
-    if gbp is None:
-        read.problem(
-            "amount", f"'gbp' must be a number of pounds above 0, not {amount.get('gbp')!r}"
-        )
-    per = amount.get("per")
-    if per not in AMOUNT_PERIODS:
-        read.problem("amount", f"'per' is {per!r}; use one of: {', '.join(AMOUNT_PERIODS)}")
-    qualifier = amount.get("qualifier", "exactly")
-    if qualifier not in AMOUNT_QUALIFIERS:
-        read.problem(
-            "amount", f"'qualifier' is {qualifier!r}; use one of: {', '.join(AMOUNT_QUALIFIERS)}"
-        )
-    if gbp is None or per not in AMOUNT_PERIODS or qualifier not in AMOUNT_QUALIFIERS:
-        return None
-    return Amount(gbp=gbp, per=per, qualifier=qualifier)
 
 
 def _in_force(read: FieldReader) -> tuple[Any, bool]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -21,6 +21,10 @@ THEMES: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("statutory", "national", "council")
 AMOUNT_PERIODS: tuple[str, ...] = ("once", "week", "month", "year", "course", "birthday")
 AMOUNT_QUALIFIERS: tuple[str, ...] = ("exactly", "up_to", "at_least")
+# How often a page is looked at again, by how fast its source changes: announced and
+# "coming in" law monthly, benefit figures after April's uprating, education funding
+# before each academic year (August), everything else once a year.
+REVIEW_CADENCES: tuple[str, ...] = ("monthly", "april", "august", "yearly")
 REQUIRED_CONTACTS: tuple[str, ...] = (
     "leaving_care_team",
     "out_of_hours",
@@ -35,6 +39,33 @@ class Amount:
     gbp: Decimal
     per: str
     qualifier: str = "exactly"
+
+
+@dataclass(frozen=True)
+class DatedAmount(Amount):
+    """An amount and the day it took effect; the source entry (url or title) it comes from."""
+
+    starts: date = date.min
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact or figure comes from, and the day someone last checked it there."""
+
+    title: str
+    checked: date
+    url: str | None = None
+
+
+def amount_on(amounts: tuple[DatedAmount, ...], on: date) -> DatedAmount | None:
+    """The amount in force on a day: the last whose start is on or before it (sorted by start)."""
+    current = None
+    for amount in amounts:
+        if amount.starts > on:
+            break
+        current = amount
+    return current
 
 
 @dataclass(frozen=True)
@@ -65,9 +96,10 @@ class Entitlement:
     source_hash: str
     last_reviewed: date
     review_due: date
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     contacts: tuple[str, ...] = ("leaving_care_team",)
-    amount: Amount | None = None
+    amounts: tuple[DatedAmount, ...] = ()
+    review_cadence: str = "yearly"
     legal_basis: str | None = None
     translations: dict[str, Translation] = field(default_factory=dict, compare=False)
 
@@ -87,8 +119,16 @@ class Entitlement:
     def age_to(self) -> int:
         return self.criteria.age_to
 
+    def amount_on(self, on: date) -> DatedAmount | None:
+        """The amount in force on `on`, or None if there is none (yet)."""
+        return amount_on(self.amounts, on)
+
     def review_overdue(self, on: date) -> bool:
         return self.review_due < on
+
+    def review_due_within(self, on: date, days: int) -> bool:
+        """Not overdue yet, but due within `days` days of `on`."""
+        return on <= self.review_due <= on + timedelta(days=days)
 
 
 @dataclass(frozen=True)
@@ -169,3 +209,8 @@ class Offer:
 
     def overdue(self, on: date) -> tuple[Entitlement, ...]:
         return tuple(e for e in self.entitlements if e.review_overdue(on))
+
+    def due_soon(self, on: date, days: int = 30) -> tuple[Entitlement, ...]:
+        """Entries whose review falls due within `days` days of `on`, soonest first."""
+        soon = (e for e in self.entitlements if e.review_due_within(on, days))
+        return tuple(sorted(soon, key=lambda e: (e.review_due, e.path)))

@@ -23,6 +23,8 @@ from typing import Any
 from flask import Flask, Response, abort, g, request
 from werkzeug.wrappers import Response as BaseResponse
 
+from localoffer.clock import uk_today
+
 try:  # brotli is optional: gzip alone still meets the page weight targets.
     import brotli
 except ImportError:  # pragma: no cover - depends on the machine
@@ -127,6 +129,7 @@ class Assets:
 class PageCache:
     pages: dict[tuple[str, ...], CachedBody] = field(default_factory=dict)
     loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    day: str = ""  # the day the kept pages were rendered on; a new day starts afresh
 
 
 def _send(cached: CachedBody, max_age: str, loaded_at: datetime | None = None) -> Response:
@@ -154,7 +157,9 @@ def _page_key() -> tuple[str, ...] | None:
     from localoffer.i18n import suggested_language
 
     suggestion = suggested_language(tuple(_app().config["LANGUAGES"]))
-    return (request.host_url, request.path, suggestion.language.code if suggestion else "")
+    # Keyed by the day too: an amount that changes on a date shows from that morning.
+    day = (_app().config.get("TODAY") or uk_today()).isoformat()
+    return (request.host_url, request.path, suggestion.language.code if suggestion else "", day)
 
 
 def _app() -> Flask:
@@ -189,6 +194,9 @@ def init_app(app: Flask) -> None:
     def serve_cached_page() -> Response | None:
         key = _page_key()
         g.page_cache_key = key
+        if key is not None and key[-1] != cache.day:
+            cache.pages.clear()
+            cache.day = key[-1]
         if key is not None and key in cache.pages:
             g.page_from_cache = True
             return _send(cache.pages[key], f"public, max-age={PAGE_MAX_AGE}", cache.loaded_at)

@@ -7,6 +7,7 @@ import re
 from flask import Blueprint, abort, current_app, render_template
 from werkzeug.routing import BaseConverter
 
+from localoffer.clock import uk_today
 from localoffer.content import KINDS, THEMES, Offer
 from localoffer.i18n import current_language, localised_route
 
@@ -47,7 +48,9 @@ def entitlement(theme: str, entitlement_id: str) -> str:
     item = offer().get(entitlement_id)
     if item is None or item.theme != theme:
         abort(404)
-    return render_template("pages/entitlement.html", item=item)
+    # The figure in force today: a dated change shows on the day it takes effect.
+    on = current_app.config.get("TODAY") or uk_today()
+    return render_template("pages/entitlement.html", item=item, amount=item.amount_on(on))
 
 
 @localised_route(bp, "/glossary/")

@@ -234,3 +234,14 @@ def test_answers_are_never_logged_or_stored(app: Flask, web: FlaskClient, caplog
     test_dates_route_start_to_finish(web)
     assert "2007" not in caplog.text
     assert {p: p.stat().st_mtime for p in tmp_path.rglob("*")} == before
+
+
+def test_result_shows_each_amount_in_force_on_the_day_checked(
+    web: FlaskClient, finish_checker
+) -> None:
+    """A former relevant university student sees the bursary's amount on the checker's day."""
+    finish_checker(web, education="higher")
+    page = soup(web.get("/check/result/"))
+    item = page.find("a", href="/education-employment-training/higher-education-bursary/")
+    amount = item.find_parent("li").select_one(".app-result-amount")
+    assert " ".join(amount.get_text(" ").split()) == "How much on 23 November 2026 : £2,000"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -32,12 +34,27 @@ def test_offer_entitlement_fields_hold_the_content_values(client: FlaskClient) -
     assert item["title"] == "Higher education bursary"
     assert item["kind"] == "statutory" and item["theme"] == "education-employment-training"
     assert item["ages"] == {"from": 18, "to": 25}
-    assert item["amount"] == {"gbp": 2000, "per": "course", "qualifier": "exactly"}
+    assert item["amount"] == {"gbp": 2000, "per": "once", "qualifier": "exactly"}
     assert "Children Act 1989" in item["legal_basis"]
     assert item["conditions"] == ["in_higher_education"]
     assert item["url"] == "/education-employment-training/higher-education-bursary/"
     assert item["language"] == "en" and item["translation"] is None
-    assert item["sources"]
+    assert item["sources"][0]["url"].startswith("https://www.legislation.gov.uk/")
+    assert item["review_cadence"] == "august"
+
+
+def test_offer_gives_the_amount_in_force_and_its_history(app: Flask, client: FlaskClient) -> None:
+    """`amount` is the figure on the day; `amounts` every dated figure with its source."""
+    app.config["TODAY"] = date(2023, 7, 31)
+    before = client.get("/api/v1/offer/apprenticeship-bursary").get_json()
+    app.config["TODAY"] = date(2023, 8, 1)
+    after = client.get("/api/v1/offer/apprenticeship-bursary").get_json()
+    assert before["amount"]["gbp"] == 1000 and after["amount"]["gbp"] == 3000
+    assert [(a["gbp"], a["from"]) for a in after["amounts"]] == [
+        (1000, "2018-08-01"),
+        (3000, "2023-08-01"),
+    ]
+    assert after["amounts"][1]["source"] in {s["url"] for s in after["sources"]}
 
 
 def test_offer_in_arabic_gives_arabic_words_and_arabic_page_links(

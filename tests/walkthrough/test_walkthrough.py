@@ -147,3 +147,11 @@ def test_the_walkthrough_reads_right_to_left_in_arabic(web: FlaskClient) -> None
     assert page.html["dir"] == "rtl"
     assert page.select_one('link[href*="app.rtl."]') is not None
     assert page.select(".app-walkthrough__item")
+
+
+def test_each_amount_is_the_one_in_force_on_the_walkthrough_date(web: FlaskClient) -> None:
+    """The apprenticeship bursary shows £3,000, the figure in force on the day."""
+    page = soup(web.get("/walkthrough/"))
+    item = page.select_one('[data-id="apprenticeship-bursary"] .app-walkthrough__amount')
+    assert item is not None and "£3,000" in item.get_text()
+    assert "£1,000" not in item.get_text()
