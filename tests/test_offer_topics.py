@@ -92,12 +92,14 @@ def test_other_places_for_help_gives_every_line_as_a_tap_to_call_link(
             "www.samaritans.org"} <= sites  # fmt: skip
 
 
-def test_the_councils_money_help_says_first_that_the_council_is_made_up(
+def test_the_councils_money_help_says_at_once_that_the_council_is_made_up(
     shipped_offer: Offer, page: Callable[..., BeautifulSoup]
 ) -> None:
-    """A reader is told before anything else that Northwold and its offer are an example."""
+    """Straight after who it is for, the page says Northwold and its offer are an example."""
     prose = page(page_url(shipped_offer, "money-management-help", "en")).select_one(".app-prose")
-    assert prose.select_one("p").get_text().startswith("Northwold is a made-up council.")
+    who, example = (p.get_text() for p in prose.select("p")[:2])
+    assert who.startswith("This is for you if ")
+    assert example.startswith("Northwold is a made-up council.")
 
 
 @pytest.mark.parametrize("lang", OTHER_LANGUAGES)
@@ -106,4 +108,4 @@ def test_every_language_names_the_made_up_council_in_its_first_words(
 ) -> None:
     """The translated warning names Northwold as written in English, so it can be recognised."""
     prose = page(page_url(shipped_offer, "money-management-help", lang)).select_one(".app-prose")
-    assert "Northwold" in prose.select_one("p").get_text()
+    assert "Northwold" in prose.select("p")[1].get_text()
