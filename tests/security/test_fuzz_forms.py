@@ -21,6 +21,7 @@ from gunicorn.http.errors import ChunkMissingTerminator, InvalidChunkSize
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from localoffer.checker.sealed import sealed_answers
 from localoffer.content import Offer
 from localoffer.feedback import service
 
@@ -132,8 +133,8 @@ class Portal:
             return self.moderator
         client = self.app.test_client()
         if target.state is not None:
-            with client.session_transaction() as session:
-                session["checker"] = target.state
+            with self.app.app_context(), client.session_transaction() as session:
+                session["checker"] = sealed_answers(target.state)
         return client
 
 
@@ -277,8 +278,8 @@ def test_a_date_question_posted_without_its_fields_says_what_to_enter(portal: Po
         assert_specific_answer(response)
         summary = parse(response).select_one(".govuk-error-summary").get_text()
         assert "your date of birth" in summary.lower()
-    with client.session_transaction() as session:
-        session["checker"] = WITH_DATES
+    with portal.app.app_context(), client.session_transaction() as session:
+        session["checker"] = sealed_answers(WITH_DATES)
     response = client.post("/check/care-periods/0/", data={"short_break": "no"})
     assert_specific_answer(response)
     assert "Enter the date this time in care started" in parse(response).get_text()
