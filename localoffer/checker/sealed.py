@@ -167,4 +167,5 @@ def clear_answers() -> None:
 
 def pop_expired_notice() -> bool:
     """True once after answers were refused because they had expired or been cleared."""
-    return bool(session.pop(EXPIRED_KEY, False))
+    # Only touched when there: popping from an empty session would send a Set-Cookie.
+    return EXPIRED_KEY in session and bool(session.pop(EXPIRED_KEY))
