@@ -188,7 +188,7 @@ def test_every_form_answers_hostile_input_with_a_specific_error(
     response = portal.client(target).post(prefixed(target, data), **body.kwargs())
     assert_specific_answer(response)
     if body.how == "file":
-        assert response.status_code == 400, "no form of ours takes a file"
+        assert response.status_code in (400, 413), "no form of ours takes a file"
 
 
 @pytest.mark.parametrize("target", FORMS, ids=str)
