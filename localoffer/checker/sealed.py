@@ -20,6 +20,10 @@ database (a random number and when the visit would have expired: no answer, no a
 nothing about the person), and answers whose id is there are never opened again. The row is
 deleted once the visit would have expired anyway. The answers themselves still never reach
 the server's disk or logs.
+
+If the database cannot be reached, the checker keeps working: the list of cleared visits
+cannot be read, so only the expiry protects a copied cookie until the database is back, and
+"clear my answers" still deletes the answers from this browser. The outage is logged.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import current_app, g, session
 from sqlalchemy import delete, select
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from localoffer.clock import now
 from localoffer.feedback import db
@@ -49,6 +55,7 @@ EXPIRED_KEY = "checker_expired"
 # Bound into every seal, so a sealed value made for anything else can never pass as answers.
 PURPOSE = b"localoffer checker answers v1"
 NONCE_BYTES = 12
+DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeoutError)
 
 
 @functools.lru_cache(maxsize=4)
@@ -101,7 +108,11 @@ def _still_valid(visit: dict[str, Any], moment: datetime) -> bool:
     if at - seen > idle_limit().total_seconds() or at - started > max_age().total_seconds():
         return False
     cleared = select(ClearedAnswers.visit_id).where(ClearedAnswers.visit_id == visit.get("id"))
-    return db.session().scalar(cleared) is None
+    try:
+        return db.session().scalar(cleared) is None
+    except DATABASE_DOWN as error:
+        _database_down(error)
+        return True
 
 
 def load_answers() -> dict[str, Any]:
@@ -154,15 +165,27 @@ def clear_answers() -> None:
     session.pop(EXPIRED_KEY, None)
     moment = now()
     db_session = db.session()
-    # Whatever would have expired by now needs no row: its own times refuse it.
-    db_session.execute(delete(ClearedAnswers).where(ClearedAnswers.expires_at < moment))
-    if visit is not None and isinstance(visit.get("id"), str) and isinstance(
-        visit.get("started"), int
-    ):
-        ends = datetime.fromtimestamp(visit["started"], moment.tzinfo) + max_age()
-        if ends > moment and db_session.get(ClearedAnswers, visit["id"]) is None:
-            db_session.add(ClearedAnswers(visit_id=visit["id"], expires_at=ends))
-    db_session.commit()
+    try:
+        # Whatever would have expired by now needs no row: its own times refuse it.
+        db_session.execute(delete(ClearedAnswers).where(ClearedAnswers.expires_at < moment))
+        if visit is not None and isinstance(visit.get("id"), str) and isinstance(
+            visit.get("started"), int
+        ):
+            ends = datetime.fromtimestamp(visit["started"], moment.tzinfo) + max_age()
+            if ends > moment and db_session.get(ClearedAnswers, visit["id"]) is None:
+                db_session.add(ClearedAnswers(visit_id=visit["id"], expires_at=ends))
+        db_session.commit()
+    except DATABASE_DOWN as error:
+        db_session.rollback()
+        _database_down(error)
+
+
+def _database_down(error: Exception) -> None:
+    # The driver's first line only (e.g. "connection refused"): never a statement or a value.
+    cause = getattr(error, "orig", None) or error
+    summary = (str(cause).splitlines() or [""])[0][:200]
+    current_app.logger.error("Cleared checker visits unavailable (%s): %s",
+                             type(cause).__name__, summary)  # fmt: skip
 
 
 def pop_expired_notice() -> bool:

@@ -4,8 +4,9 @@ and refused for good once cleared, even from a copy of the cookie taken before."
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from localoffer import create_app
 from localoffer.config import ConfigurationError, from_environment
+from localoffer.content import Offer
 from localoffer.feedback.models import ClearedAnswers
 
 DELETED = "Your earlier answers have been deleted to keep them private."
@@ -198,3 +201,28 @@ def test_the_start_page_says_in_plain_words_how_long_answers_last(web: FlaskClie
     assert "Your answers are deleted if you do nothing for 30 minutes." in text
     assert "They are also deleted 2 hours after you start, even if you are still answering." in text
     assert "Once you clear them, nobody can get them back" in text
+
+
+def test_the_checker_still_works_when_the_database_is_down(
+    shipped_offer: Offer, finish_checker: Callable[..., None], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Answers are kept and cleared as usual (expiry still applies); the outage is logged
+    without anything the person typed."""
+    clock = Clock()
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    url = f"postgresql+psycopg://nobody:nothing@127.0.0.1:{closed.getsockname()[1]}/offer"
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "OFFER": shipped_offer,
+                      "DATABASE_URL": url, "AUTO_MIGRATE": False, "TODAY": date(2026, 11, 23),
+                      "CLOCK": clock})  # fmt: skip
+    with closed:
+        client = app.test_client()
+        finish_checker(client)
+        assert has_answers(client)
+        assert client.post("/check/clear/").headers["Location"] == "/check/?cleared=1"
+        assert not has_answers(client)
+        finish_checker(client)
+        clock.forward(minutes=31)
+        assert not has_answers(client)
+    assert "Cleared checker visits unavailable" in caplog.text
+    assert "2007" not in caplog.text
