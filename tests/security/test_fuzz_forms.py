@@ -187,7 +187,9 @@ def test_every_form_answers_hostile_input_with_a_specific_error(
     body: Body = data.draw(bodies(target.fields), label="body")
     response = portal.client(target).post(prefixed(target, data), **body.kwargs())
     assert_specific_answer(response)
-    if body.how == "file":
+    if body.how == "file" and target.fields:
+        # A form that reads fields refuses it (a button-only action may never read the body
+        # with CSRF off; with CSRF on, below, the token check reads it and refuses it too).
         assert response.status_code in (400, 413), "no form of ours takes a file"
 
 
