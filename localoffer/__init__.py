@@ -72,6 +72,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     checker_cli.init_app(app)
     init_feedback(app)
     init_moderation(app)
+    api_routes.init_limits(app)
     from localoffer import freeze
     from localoffer.web import health, logs
 

@@ -54,6 +54,13 @@ def from_environment(
         "RATELIMIT_STORAGE_URI": environ.get("LOCALOFFER_RATELIMIT_STORAGE_URI") or "memory://",
         "FEEDBACK_RATE_LIMIT": environ.get("LOCALOFFER_FEEDBACK_RATE_LIMIT")
         or "10 per minute;100 per hour",
+        # The eligibility API is for other services (a case system checking many young people
+        # in a row): a generous limit of its own, far above any person's use of the checker.
+        "API_RATE_LIMIT": environ.get("LOCALOFFER_API_RATE_LIMIT") or "600 per minute",
+        # The checker's answers are refused after this long unused, and this long after the
+        # visit started, so a shared computer does not keep them for the next person.
+        "CHECKER_IDLE_MINUTES": _positive_int(environ, "LOCALOFFER_CHECKER_IDLE_MINUTES", 30),
+        "CHECKER_MAX_HOURS": _positive_int(environ, "LOCALOFFER_CHECKER_MAX_HOURS", 2),
         "CONTACT_RETENTION_DAYS": _positive_int(environ, "LOCALOFFER_CONTACT_RETENTION_DAYS", 90),
         "MODERATION_TIMEOUT_MINUTES": _positive_int(
             environ, "LOCALOFFER_MODERATION_TIMEOUT_MINUTES", 30

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -18,6 +19,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from localoffer import create_app
+from localoffer.checker.sealed import sealed_answers
 from localoffer.checker.state import SESSION_KEY, CheckerState
 from localoffer.config import content_dirs
 from localoffer.content import Offer, load_offer
@@ -82,6 +84,12 @@ def web(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
+def put_answers(client: FlaskClient, answers: dict[str, Any]) -> None:
+    """Give a browser these checker answers, sealed as the question pages would seal them."""
+    with client.application.app_context(), client.session_transaction() as session:
+        session[SESSION_KEY] = sealed_answers(answers)
+
+
 @pytest.fixture
 def finish_checker() -> Callable[..., None]:
     """Put DESIGN.md's example in a browser's session as finished answers, as the question
@@ -93,8 +101,7 @@ def finish_checker() -> Callable[..., None]:
             periods=[{"start": "2021-06-01", "end": "2025-04-30", "short_break": False}],
             add_another="no", special_guardianship="no", custody="no", education="none",
         )  # fmt: skip
-        with client.session_transaction() as session:
-            session[SESSION_KEY] = {**asdict(state), **changes}
+        put_answers(client, {**asdict(state), **changes})
 
     return finish
 

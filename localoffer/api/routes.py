@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from localoffer.checker.service import check, result_json
 from localoffer.clock import uk_today
 from localoffer.rules import InvalidAnswers, parse_answers
+from localoffer.web.security import BODY_READ_ERRORS
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 API_PREFIX = bp.url_prefix
@@ -30,7 +31,11 @@ def read_json_body() -> tuple[Any, tuple[Response, int] | None]:
         )
     if (request.content_length or 0) > MAX_BODY_BYTES:
         return None, errors(413, {"body": f"Send at most {MAX_BODY_BYTES} bytes"})
-    raw = request.stream.read(MAX_BODY_BYTES + 1)
+    try:
+        raw = request.stream.read(MAX_BODY_BYTES + 1)
+    except BODY_READ_ERRORS:
+        # A malformed chunked body: the parser's message quotes it, so it is not kept.
+        return None, errors(400, {"body": "Send the body whole: it could not be read"})
     if len(raw) > MAX_BODY_BYTES:
         return None, errors(413, {"body": f"Send at most {MAX_BODY_BYTES} bytes"})
     try:
@@ -58,3 +63,14 @@ def eligibility() -> tuple[Response, int] | Response:
     # The answers include a date of birth: no cache anywhere may keep the result.
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def init_limits(app: Flask) -> None:
+    """The eligibility API's own limit per client (LOCALOFFER_API_RATE_LIMIT): each answer
+    costs a few milliseconds, so one client must not be able to keep every worker busy."""
+    from localoffer.feedback import limits
+
+    limiter = app.extensions["localoffer.limiter"]
+    # A decorated view is checked when it runs, so the registered view is the wrapped one.
+    endpoint = f"{bp.name}.{eligibility.__name__}"
+    app.view_functions[endpoint] = limiter.limit(limits.api_limit)(app.view_functions[endpoint])

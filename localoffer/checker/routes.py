@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
-from localoffer.checker import forms
+from localoffer.checker import forms, sealed
 from localoffer.checker.estimate import estimate_answers
 from localoffer.checker.flow import (
     BY_SLUG,
@@ -62,9 +62,16 @@ def back_url(step: Step, state: CheckerState) -> str:
     return step_url(previous) if previous else url_for("checker.start")
 
 
+@bp.context_processor
+def answer_lifetime() -> dict[str, Any]:
+    return {"checker_idle_minutes": current_app.config["CHECKER_IDLE_MINUTES"],
+            "checker_max_hours": current_app.config["CHECKER_MAX_HOURS"]}  # fmt: skip
+
+
 @localised_route(bp, "/check/")
 def start() -> str:
-    return render_template("checker/start.html")
+    CheckerState.load()  # answers found expired are refused now, and the page says so
+    return render_template("checker/start.html", expired=sealed.pop_expired_notice())
 
 
 @localised_route(bp, "/check/clear/", methods=["POST"])
@@ -97,7 +104,8 @@ def question(slug: str) -> str | Response:
                 date.fromisoformat(stored) if step.slug == "date-of-birth" else stored
             )
     return render_template("checker/question.html", form=form, step=step,
-                           back=back_url(step, state))  # fmt: skip
+                           back=back_url(step, state),
+                           expired=sealed.pop_expired_notice())  # fmt: skip
 
 
 def _also_valid(step: Step, form: forms.QuestionForm, state: CheckerState) -> bool:

@@ -1,7 +1,8 @@
 """The checker's answers while they are being given: kept only in the browser's session cookie.
 
-Nothing is written to the server: the signed cookie lives in the young person's browser
-and is gone when they close it or press "clear my answers".
+The answers are never written to the server: they are sealed (encrypted, with an expiry) in
+the young person's cookie, and gone when they close the browser, leave them unused, or press
+"clear my answers" (see localoffer.checker.sealed).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from flask import session
+from localoffer.checker import sealed
+from localoffer.checker.sealed import SESSION_KEY
 
-SESSION_KEY = "checker"
+__all__ = ["SESSION_KEY", "CheckerState"]
 
 
 @dataclass
@@ -31,16 +33,16 @@ class CheckerState:
 
     @classmethod
     def load(cls) -> CheckerState:
-        stored = session.get(SESSION_KEY) or {}
+        stored = sealed.load_answers()
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in stored.items() if k in known})
 
     def save(self) -> None:
-        session[SESSION_KEY] = asdict(self)
+        sealed.save_answers(asdict(self))
 
     @staticmethod
     def clear() -> None:
-        session.pop(SESSION_KEY, None)
+        sealed.clear_answers()
 
     @property
     def dob(self) -> date | None:

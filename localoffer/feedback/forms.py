@@ -18,10 +18,12 @@ from wtforms import BooleanField, HiddenField, StringField, SubmitField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from localoffer.feedback.email import is_plain_address, looks_like_several
 from localoffer.feedback.models import COMMENT_MAX, EMAIL_MAX, MESSAGE_MAX
 from localoffer.feedback.text import typed_text
 from localoffer.web.fields import AnswerRadioField
 
+# The shape of a staff sign-in name; a reply address is checked by is_plain_address.
 EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 ROLE_CHOICES = [
@@ -74,7 +76,9 @@ class ReplyForm(ProtectedForm):
         value = field.data or ""
         if self.wants_reply.data and not value:
             raise ValidationError(str(_l("Enter your email address so that we can reply")))
-        if value and not EMAIL_SHAPE.match(value):
+        if value and looks_like_several(value):
+            raise ValidationError(str(_l("Enter one email address only")))
+        if value and not is_plain_address(value):
             raise ValidationError(
                 str(_l("Enter an email address in the correct format, like name@example.com"))
             )

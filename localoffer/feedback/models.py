@@ -157,3 +157,16 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(EMAIL_MAX), index=True)
     at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+
+
+class ClearedAnswers(Base):
+    """A checker visit whose answers were cleared: its random id and nothing else.
+
+    The answers themselves never reach the server. Kept only until the answers would have
+    expired anyway, so that a copy of the cookie taken before "clear my answers" is refused.
+    """
+
+    __tablename__ = "cleared_checker_answers"
+
+    visit_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(index=True)

@@ -12,6 +12,8 @@ from werkzeug.exceptions import (
     ServiceUnavailable,
 )
 
+from localoffer.feedback import limits
+
 PAGES = (400, 404, 405, 413, 429, 500, 503)
 
 
@@ -23,18 +25,20 @@ def init_app(app: Flask) -> None:
         return "Bad request: unknown host", 400, {"Content-Type": "text/plain; charset=utf-8"}
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[str | Response, int]:
+    def http_error(error: HTTPException) -> tuple[str | Response, int, dict[str, str]]:
         code = error.code or 500
+        # Every 429 says when to come back, for people and for scripts alike.
+        headers = {"Retry-After": str(limits.retry_after())} if code == 429 else {}
         if request.path.startswith("/api/"):
             # API clients get JSON in the same shape as validation errors.
-            return jsonify(errors={"request": error.description or error.name}), code
+            return jsonify(errors={"request": error.description or error.name}), code, headers
         template = f"errors/{code if code in PAGES else 500}.html"
-        return render_template(template, code=code), code
+        return render_template(template, code=code), code, headers
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)
     @app.errorhandler(PoolTimeoutError)
-    def database_unavailable(error: Exception) -> tuple[str | Response, int]:
+    def database_unavailable(error: Exception) -> tuple[str | Response, int, dict[str, str]]:
         # The database is down, unreachable or locked: "try again later" is the truth, and
         # /healthz says the same to the load balancer. Only the driver's first line is logged
         # (e.g. "connection refused"), never the statement or what the person sent.
@@ -44,7 +48,7 @@ def init_app(app: Flask) -> None:
         return http_error(ServiceUnavailable())
 
     @app.errorhandler(Exception)
-    def unexpected_error(error: Exception) -> tuple[str | Response, int]:
+    def unexpected_error(error: Exception) -> tuple[str | Response, int, dict[str, str]]:
         # Log the cause for the council, show the young person a kind page, never a trace.
         app.logger.exception("Unhandled error", exc_info=error)
         return http_error(InternalServerError())

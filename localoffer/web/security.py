@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from flask import Flask, Request, Response
+from gunicorn.http.errors import ParseException
+from werkzeug.exceptions import BadRequest
 
 from localoffer.config import ConfigurationError
+
+# What reading a broken body raises: gunicorn's parser (a malformed chunked body) and
+# Werkzeug's development server (OSError). Their messages quote bytes of the body.
+BODY_READ_ERRORS: tuple[type[Exception], ...] = (ParseException, OSError)
 
 # Everything the portal serves comes from itself: no inline script or style, no frames,
 # no third parties. A page that needs more must say so here, not loosen it per page.
@@ -29,7 +35,7 @@ HSTS = "max-age=31536000; includeSubDomains"
 
 
 class FormRequest(Request):
-    """A request whose JSON body only the API reads.
+    """A request whose JSON body only the API reads, and whose form is text or a 400.
 
     Flask-WTF fills a form from a JSON body when there is no form body; a JSON list, number
     or nested object there broke the form (a 500), and no page of ours posts JSON. Outside
@@ -41,7 +47,16 @@ class FormRequest(Request):
         return super().is_json and self.path.startswith("/api/")
 
     def _load_form_data(self) -> None:
-        super()._load_form_data()
+        try:
+            super()._load_form_data()
+        except BODY_READ_ERRORS:
+            # A 400 like any other bad request; `from None` drops the parser's message, which
+            # quotes the body, so nothing of it can reach a log.
+            raise BadRequest("The request body could not be read") from None
+        if self.files:
+            # Flask-WTF mixes uploaded files into the form, so a text field would receive a
+            # file object (a 500). No form of ours takes a file.
+            raise BadRequest("No form here takes a file")
         # A broken multipart part can come without a name; Flask-WTF's CSRF check fails on
         # such a field (a 500), and no form of ours has one, so it is dropped.
         fields = self.form

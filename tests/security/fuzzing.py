@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from io import BytesIO
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -68,12 +69,14 @@ RAW_TYPES = [
 
 @dataclass(frozen=True)
 class Body:
-    """How a request's fields travel: a normal form, multipart, another charset, or junk."""
+    """How a request's fields travel: a normal form, multipart, another charset, junk, or
+    multipart with a file uploaded in one of the form's text fields."""
 
     how: str
     pairs: list = field(default_factory=list)
     raw: bytes = b""
     content_type: str = ""
+    upload: str = ""  # for "file": the field the file is sent in
 
     def kwargs(self, token: str | None = None) -> dict[str, Any]:
         pairs = list(self.pairs)
@@ -83,6 +86,10 @@ class Body:
             return {"data": MultiDict(pairs)}
         if self.how == "multipart":
             return {"data": MultiDict(pairs), "content_type": "multipart/form-data"}
+        if self.how == "file":
+            data = MultiDict(pairs)
+            data.add(self.upload, (BytesIO(self.raw), "notes.txt", "text/plain"))
+            return {"data": data, "content_type": "multipart/form-data"}
         if self.how == "latin-1":
             # Percent-encoded bytes that are not UTF-8, as an old browser might send.
             body = "&".join(
@@ -95,9 +102,11 @@ class Body:
 
 def bodies(fields: dict[str, st.SearchStrategy[str]]) -> st.SearchStrategy[Body]:
     pairs = form_pairs(fields)
+    upload = st.sampled_from(sorted(fields) or ["answer"])
     return st.one_of(
         pairs.map(lambda p: Body("form", p)),
         pairs.map(lambda p: Body("multipart", p)),
+        st.builds(Body, st.just("file"), pairs, st.binary(max_size=200), st.just(""), upload),
         pairs.map(lambda p: Body("latin-1", p)),
         st.builds(
             Body, st.just("raw"), st.just([]), st.binary(max_size=400), st.sampled_from(RAW_TYPES)
@@ -118,6 +127,22 @@ def query_strings(fields: dict[str, st.SearchStrategy[str]]) -> st.SearchStrateg
 CSRF_TOKENS = st.sampled_from(["valid", "missing", "wrong", "twice"])
 
 STYLED_ERRORS = (400, 404, 405, 413, 429)
+
+
+class BrokenBody:
+    """A request body that breaks while being read, as a malformed chunked body does: the
+    server's parser raises, quoting the bytes it choked on."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def read(self, *args: Any) -> bytes:
+        raise self.error
+
+    readline = read
+
+    def readinto(self, buffer: Any) -> int:
+        raise self.error
 
 
 def parse(response: Any) -> BeautifulSoup:

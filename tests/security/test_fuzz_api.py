@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from gunicorn.http.errors import ChunkMissingTerminator, InvalidChunkSize
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from localoffer.content import Offer
 
 from .conftest import FUZZ_EXAMPLES, security_app
-from .fuzzing import ANY_CHAR, VALUES
+from .fuzzing import ANY_CHAR, VALUES, BrokenBody
 
 FIELDS = [
     "date_of_birth", "as_of", "care_periods", "start", "end", "short_break",
@@ -73,3 +74,20 @@ def test_the_api_answers_any_body_with_a_result_or_named_errors(
         assert data["status"]
     else:
         assert data["errors"] and all(isinstance(m, str) and m for m in data["errors"].values())
+
+
+@pytest.mark.parametrize("error", [ChunkMissingTerminator(b"{\"d"), InvalidChunkSize(b"zz"),
+                                   OSError("Invalid chunk header")], ids=repr)  # fmt: skip
+def test_a_body_that_breaks_while_being_read_is_a_json_400(
+    app: Flask, error: Exception, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A malformed chunked body was a 500; now a JSON 400 (Werkzeug's own read error says the
+    client went away), and nothing logged."""
+    broken = {"wsgi.input": BrokenBody(error), "wsgi.input_terminated": True}
+    response = app.test_client().post(
+        "/api/v1/eligibility", content_type="application/json",
+        headers={"Transfer-Encoding": "chunked"}, environ_overrides=broken,
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert list(response.get_json()["errors"]) in (["body"], ["request"])
+    assert caplog.records == []
