@@ -133,8 +133,8 @@ class Moderator(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(EMAIL_MAX), unique=True)
-    # None for an account that signs in only through the council's single sign-on.
-    password_hash: Mapped[str | None] = mapped_column(String(255))
+    # Empty for an account that signs in only through the council's single sign-on.
+    password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     # Two-factor sign-in: the shared secret (set up, then confirmed by a first code), and the
     # last 30-second step used, so one code cannot be replayed.

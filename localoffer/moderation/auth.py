@@ -138,6 +138,14 @@ def _wait_message(seconds: int) -> str:
     )
 
 
+def _say_wait(errors: list[str], account: str, source: throttle.Source) -> None:
+    """After a failure that earns a wait, say so at once rather than at the next try (in place
+    of the failure's own message: a field shows one message)."""
+    wait = throttle.seconds_to_wait(account, source)
+    if wait:
+        errors[-1] = _wait_message(wait)
+
+
 def _record_failure(account: str, source: throttle.Source) -> None:
     throttle.record_failure(account, source)
     db_session = db.session()
@@ -160,7 +168,7 @@ def login() -> str | Response:
         else:
             moderator = db.session().scalar(select(Moderator).where(Moderator.email == email))
             password = form.password.data
-            if moderator is None or moderator.password_hash is None:
+            if moderator is None or not moderator.password_hash:
                 passwords.verify_password(None, password)  # as slow as a wrong password
             elif passwords.verify_password(moderator.password_hash, password):
                 if passwords.needs_rehash(moderator.password_hash):
@@ -169,6 +177,7 @@ def login() -> str | Response:
                 return _password_accepted(moderator, source)
             _record_failure(account, source)
             form.email.errors.append(_("Enter a correct email address and password"))
+            _say_wait(form.email.errors, account, source)
     return render_template(
         "moderation/login.html",
         form=form,
@@ -225,17 +234,23 @@ def code() -> str | Response:
             _record_failure(account, source)
             form.code.errors.append(_("Enter the code shown in your authenticator app, or "
                                       "one of your recovery codes"))  # fmt: skip
+            _say_wait(form.code.errors, account, source)
     return render_template("moderation/code.html", form=form)
 
 
 @bp.route("/two-factor/setup", methods=["GET", "POST"])
 def setup() -> str | Response:
-    """First sign-in: link an authenticator app, prove it with a code, get recovery codes."""
-    moderator = pending_moderator()
+    """Link an authenticator app, prove it with a code, get recovery codes.
+
+    Reached after the password at a first sign-in where codes are required, or by a signed-in
+    member of staff who chooses to turn it on where they are not (in development).
+    """
+    signed_in = current_moderator()
+    moderator = signed_in or pending_moderator()
     if moderator is None:
         return _start_again()
     if moderator.has_two_factor:
-        return redirect(url_for("moderation_auth.code"))
+        return redirect(url_for("moderation.dashboard" if signed_in else "moderation_auth.code"))
     db_session = db.session()
     if moderator.totp_secret is None:
         # Kept until confirmed, so reloading the page does not invalidate a scanned code.
@@ -252,7 +267,10 @@ def setup() -> str | Response:
             moderator.totp_confirmed_at = utc_now()
             codes = twofactor.new_recovery_codes(moderator)
             db_session.commit()
-            response = sign_in(moderator, session[PENDING_KEY]["next"], source)
+            if signed_in:
+                response = redirect(url_for("moderation.dashboard"))
+            else:
+                response = sign_in(moderator, session[PENDING_KEY]["next"], source)
             # Shown once, on this response only: nothing else can show them again.
             page = render_template(
                 "moderation/recovery_codes.html", codes=codes, target=response.location
@@ -261,6 +279,7 @@ def setup() -> str | Response:
         else:
             _record_failure(account, source)
             form.code.errors.append(_("Enter the 6-digit code shown in your authenticator app"))
+            _say_wait(form.code.errors, account, source)
     uri = twofactor.setup_uri(moderator)
     return render_template(
         "moderation/setup.html",

@@ -57,7 +57,7 @@ def add(email: str, roles: tuple[str, ...], no_password: bool) -> None:
     db_session = db.session()
     if db_session.scalar(select(Moderator).where(Moderator.email == email)):
         raise click.ClickException(f"{email} already has a staff account")
-    password_hash = None
+    password_hash = ""
     if not no_password:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
         problem = passwords.password_problem(password, (email,))

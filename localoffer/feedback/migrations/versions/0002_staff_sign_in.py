@@ -59,11 +59,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_recovery_codes")),
     )
     op.create_index(op.f("ix_recovery_codes_moderator_id"), "recovery_codes", ["moderator_id"])
-    with op.batch_alter_table("moderators") as batch:
-        batch.alter_column("password_hash", existing_type=sa.String(255), nullable=True)
-        batch.add_column(sa.Column("totp_secret", sa.String(64), nullable=True))
-        batch.add_column(sa.Column("totp_confirmed_at", WHEN, nullable=True))
-        batch.add_column(sa.Column("totp_last_step", sa.Integer(), nullable=True))
+    # Plain ADD COLUMN: a batch copy of `moderators` on SQLite would drop the old table, and
+    # with foreign keys on that would delete every session and role pointing at it.
+    op.add_column("moderators", sa.Column("totp_secret", sa.String(64), nullable=True))
+    op.add_column("moderators", sa.Column("totp_confirmed_at", WHEN, nullable=True))
+    op.add_column("moderators", sa.Column("totp_last_step", sa.Integer(), nullable=True))
     _hash_failed_sign_ins()
 
 
@@ -101,12 +101,7 @@ def downgrade() -> None:
         batch.drop_column("identifier_hash")
         batch.add_column(sa.Column("email", sa.String(254), nullable=False))
     op.create_index(op.f("ix_login_failures_email"), "login_failures", ["email"])
-    # Accounts without a password cannot go back to a schema that requires one.
-    op.execute("DELETE FROM moderators WHERE password_hash IS NULL")
-    with op.batch_alter_table("moderators") as batch:
-        batch.drop_column("totp_last_step")
-        batch.drop_column("totp_confirmed_at")
-        batch.drop_column("totp_secret")
-        batch.alter_column("password_hash", existing_type=sa.String(255), nullable=False)
+    for column in ("totp_last_step", "totp_confirmed_at", "totp_secret"):
+        op.drop_column("moderators", column)
     op.drop_table("recovery_codes")
     op.drop_table("staff_roles")
