@@ -49,7 +49,9 @@ def account(app: Flask, email: str = MODERATOR) -> Moderator:
     with app.extensions["localoffer.db"].sessions() as session:
         moderator = session.scalar(select(Moderator).where(Moderator.email == email))
         assert moderator is not None
-        moderator.roles  # noqa: B018  (loaded while the session is open)
+        # Loaded while the session is open, to be read after it closes.
+        moderator.roles  # noqa: B018
+        moderator.recovery_codes  # noqa: B018
         return moderator
 
 

@@ -61,6 +61,7 @@ def sign_in(client: Any, email: str, password: str, target: str | None = None) -
     if location.endswith(SETUP):
         page = client.get(SETUP).get_data(as_text=True)
         KEYS[email] = setup_key(page)
+        _LAST_STEP.pop(email, None)  # a new key: the portal has seen none of its codes
         match = _CSRF.search(page)
         token = {"csrf_token": match.group(1)} if match else {}
         response = client.post(SETUP, data={"code": code_for(KEYS[email], email), **token})
