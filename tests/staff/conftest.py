@@ -6,16 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from flask import Flask
-from flask.testing import FlaskClient
-from sqlalchemy import select
-
 from feedback.conftest import (  # the feedback tests' shared app and databases
     MODERATOR,
     PASSWORD,
     on_database,
     shared_app,
 )
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
 from localoffer.feedback.models import Moderator
 
 from .signing_in import sign_in

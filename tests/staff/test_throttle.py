@@ -71,7 +71,7 @@ def test_a_guesser_elsewhere_never_locks_the_owner_out(staff_app: Flask, clock: 
 def test_each_wrong_password_from_one_source_doubles_its_wait(
     staff_app: Flask, clock: Clock
 ) -> None:
-    """Three free tries, then 1, 2, 4, 8 ... seconds; during a wait even the right password fails."""
+    """Three free tries, then 1, 2, 4, 8 ... seconds; while waiting even the password fails."""
     add_staff(staff_app)
     guesser = staff_app.test_client()
     waits = []
