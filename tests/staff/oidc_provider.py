@@ -53,8 +53,11 @@ def _free_port() -> int:
 def start() -> tuple[subprocess.Popen[str], Provider]:
     node = shutil.which("node")
     if not node or not (FOLDER / "node_modules" / "oidc-provider").is_dir():
-        pytest.fail("The sign-on tests need Node.js and the provider's packages: run "
-                    "`bash scripts/ensure-oidc-provider.sh` (make test does)", pytrace=False)  # fmt: skip
+        pytest.fail(
+            "The sign-on tests need Node.js and the provider's packages: run "
+            "`bash scripts/ensure-oidc-provider.sh` (make test does)",
+            pytrace=False,
+        )
     port = _free_port()
     provider = Provider(f"http://127.0.0.1:{port}")
     client = {"client_id": provider.client_id, "client_secret": provider.client_secret,
