@@ -45,6 +45,10 @@ bp = Blueprint("moderation_auth", __name__, url_prefix="/moderation")
 SESSION_KEY = "moderation_token"
 PENDING_KEY = "staff_pending"
 NOTICE_KEY = "staff_failed_attempts"
+# Single sign-on's ID token: kept while signed in, and after signing out until the person
+# chooses (or not) to sign out of the provider too.
+SSO_ID_TOKEN_KEY = "staff_sso_id_token"
+SSO_SIGN_OUT_KEY = "staff_sso_sign_out"
 # Writing "last seen" on every click is needless; a minute's slack cannot matter.
 TOUCH_EVERY = timedelta(minutes=1)
 # Time to find the phone and type a code, or to set up the app, after a correct password.
@@ -183,6 +187,7 @@ def login() -> str | Response:
         form=form,
         expired=request.args.get("expired") == "1",
         sso=current_app.extensions.get("localoffer.sso") is not None,
+        sso_sign_out=SSO_SIGN_OUT_KEY in session,
     )
 
 
@@ -344,9 +349,11 @@ def logout() -> Response:
             delete(ModeratorSession).where(ModeratorSession.token_hash == _hash(token))
         )
         db_session.commit()
-    single_sign_on = session.get("staff_sso_id_token")
+    id_token = session.get(SSO_ID_TOKEN_KEY)
     session.clear()
-    sso = current_app.extensions.get("localoffer.sso")
-    if sso is not None and single_sign_on:
-        return sso.end_session(single_sign_on)
+    if id_token and current_app.extensions.get("localoffer.sso") is not None:
+        # Offered as a link on the next page rather than a redirect from this form: the
+        # pages' Content-Security-Policy (form-action 'self') rightly stops a form's redirect
+        # to another site.
+        session[SSO_SIGN_OUT_KEY] = id_token
     return redirect(url_for("moderation_auth.login", signed_out="1"))

@@ -35,7 +35,6 @@ from localoffer.feedback.models import Moderator
 from localoffer.moderation import auth
 
 bp = Blueprint("moderation_sso", __name__, url_prefix="/moderation/sso")
-ID_TOKEN_KEY = "staff_sso_id_token"
 NEXT_KEY = "staff_sso_next"
 
 
@@ -125,5 +124,14 @@ def callback() -> str | Response | tuple[str, int]:
                          "you."))  # fmt: skip
     target = session.pop(NEXT_KEY, "")
     response = auth.sign_in(moderator, target)
-    session[ID_TOKEN_KEY] = token.get("id_token")
+    session[auth.SSO_ID_TOKEN_KEY] = token.get("id_token")
     return response
+
+
+@bp.get("/sign-out")
+def sign_out() -> Response:
+    """After signing out of the portal, sign out of the provider as well, if asked to."""
+    id_token = session.pop(auth.SSO_SIGN_OUT_KEY, None)
+    if not id_token:
+        return redirect(url_for("moderation_auth.login", signed_out="1"))
+    return _sso().end_session(id_token)

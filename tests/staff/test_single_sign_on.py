@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import pytest
+import requests
 from flask import Flask
 
 from localoffer import create_app
@@ -81,21 +82,28 @@ def test_a_wrong_state_is_refused(sso_app: Flask) -> None:
     assert back_at_portal(stranger, back).status_code == 400
 
 
-def test_signing_out_ends_the_session_here_and_at_the_provider(
+def test_signing_out_ends_the_session_here_and_offers_to_end_it_at_the_provider(
     sso_app: Flask, provider: Provider
 ) -> None:
-    """Sign-out ends the portal's session and sends the browser to end the provider's."""
+    """Sign-out ends the portal's session, then a link ends the provider's (a form may not
+    redirect to another site under the pages' form-action 'self')."""
     portal = sso_app.test_client()
     back_at_portal(portal, sign_in_at_provider(portal, "moderator")[1])
     assert portal.get("/moderation/").status_code == 200
     response = portal.post("/moderation/logout")
-    target = urlsplit(response.headers["Location"])
+    assert response.headers["Location"] == "/moderation/login?signed_out=1"
+    assert portal.get("/moderation/").status_code == 302
+    page = portal.get("/moderation/login?signed_out=1").get_data(as_text=True)
+    assert 'href="/moderation/sso/sign-out"' in page
+    target = urlsplit(portal.get("/moderation/sso/sign-out").headers["Location"])
     assert f"{target.scheme}://{target.netloc}" == provider.issuer
     query = parse_qs(target.query)
-    assert query["id_token_hint"][0] and query["post_logout_redirect_uri"] == [
-        oidc_provider.SIGNED_OUT
-    ]
-    assert portal.get("/moderation/").status_code == 302
+    assert query["id_token_hint"][0]
+    assert query["post_logout_redirect_uri"] == [oidc_provider.SIGNED_OUT]
+    with requests.Session() as browser:  # the provider accepts the request to sign out
+        assert browser.get(urlunsplit(target), timeout=10).status_code == 200
+    again = portal.get("/moderation/sso/sign-out")
+    assert again.headers["Location"] == "/moderation/login?signed_out=1"
 
 
 def test_single_sign_on_settings_must_say_whose_accounts_count() -> None:
