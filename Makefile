@@ -24,6 +24,7 @@ run: install
 ## Install and run the whole test suite (lint included).
 test: install-test
 	bash scripts/ensure-browser.sh
+	bash scripts/ensure-oidc-provider.sh
 	$(BIN)/ruff check .
 	$(BIN)/flask --app localoffer content check
 	# The feedback tests also run against a real PostgreSQL: a throwaway server is

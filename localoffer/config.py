@@ -71,6 +71,55 @@ def from_environment(
         # The names the site answers to; any other Host header gets 400, so nobody can make
         # the portal write links (or fill its page cache) with a host of their choosing.
         "TRUSTED_HOSTS": _names(environ, "LOCALOFFER_TRUSTED_HOSTS"),
+        # Staff signing in with a password must also give a one-time code: always in
+        # production, and in development when asked for (to try it out).
+        "REQUIRE_TWO_FACTOR": production
+        or _switch(environ, "LOCALOFFER_REQUIRE_TWO_FACTOR"),
+        **_single_sign_on(environ),
+    }
+
+
+def _switch(environ: Mapping[str, str], name: str) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if raw in ("", "0", "no", "false", "off"):
+        return False
+    if raw in ("1", "yes", "true", "on"):
+        return True
+    raise ConfigurationError(f"Set {name} to yes or no, not {raw!r}")
+
+
+def _single_sign_on(environ: Mapping[str, str]) -> dict[str, Any]:
+    """OpenID Connect sign-in for staff (Microsoft Entra ID or any other provider)."""
+    issuer = environ.get("LOCALOFFER_OIDC_ISSUER", "").strip()
+    client_id = environ.get("LOCALOFFER_OIDC_CLIENT_ID", "").strip()
+    secret = environ.get("LOCALOFFER_OIDC_CLIENT_SECRET", "").strip()
+    domains = _names(environ, "LOCALOFFER_OIDC_EMAIL_DOMAINS") or []
+    domains = [domain.lower().lstrip("@") for domain in domains]
+    group = environ.get("LOCALOFFER_OIDC_GROUP", "").strip()
+    if not issuer:
+        return {"OIDC": None}
+    if not client_id or not secret:
+        raise ConfigurationError(
+            "Set LOCALOFFER_OIDC_CLIENT_ID and LOCALOFFER_OIDC_CLIENT_SECRET as well as "
+            "LOCALOFFER_OIDC_ISSUER"
+        )
+    if not domains and not group:
+        # Without either, anyone the provider knows (any tenant, for a multi-tenant one)
+        # whose address matches a staff account could sign in.
+        raise ConfigurationError(
+            "Set LOCALOFFER_OIDC_EMAIL_DOMAINS or LOCALOFFER_OIDC_GROUP (or both) to say "
+            "whose single sign-on accounts may be used"
+        )
+    return {
+        "OIDC": {
+            "issuer": issuer.rstrip("/"),
+            "client_id": client_id,
+            "client_secret": secret,
+            "email_domains": domains,
+            "group": group or None,
+            "group_claim": environ.get("LOCALOFFER_OIDC_GROUP_CLAIM", "").strip() or "groups",
+            "scopes": environ.get("LOCALOFFER_OIDC_SCOPES", "").strip() or "openid email profile",
+        }
     }
 
 

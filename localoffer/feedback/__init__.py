@@ -17,7 +17,7 @@ from localoffer.feedback.text import public_version
 def init_app(app: Flask) -> None:
     database = db.init_app(app)
     if database.is_sqlite and app.config.get("AUTO_MIGRATE", True):
-        migrate.upgrade_if_needed(database.engine)
+        migrate.upgrade_if_needed(database.engine, app.config["SECRET_KEY"])
         # gunicorn preloads the app and forks: no pooled connection may cross into workers.
         database.engine.dispose()
     limiter = limits.init_app(app)

@@ -19,7 +19,7 @@ def upgrade(revision: str) -> None:
     """Apply every migration not yet applied (safe to run again)."""
     engine = database.database().engine
     before = migrate.current(engine)
-    migrate.upgrade(engine, revision)
+    migrate.upgrade(engine, revision, current_app.config["SECRET_KEY"])
     after = migrate.current(engine)
     if before == after:
         click.echo(f"The database is up to date (revision {after}).")

@@ -21,10 +21,14 @@ from localoffer.feedback.models import Base
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(
+    connection: Connection | None = None, secret_key: str | None = None
+) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
+    # Revision 0003 turns stored sign-in identifiers into keyed hashes, which needs the key.
+    config.attributes["secret_key"] = secret_key
     return config
 
 
@@ -55,15 +59,15 @@ def current(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade_if_needed(engine: Engine) -> None:
+def upgrade_if_needed(engine: Engine, secret_key: str | None = None) -> None:
     """Bring the database to the newest revision, doing nothing when it already is."""
     if current(engine) != head():
-        upgrade(engine)
+        upgrade(engine, secret_key=secret_key)
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head", secret_key: str | None = None) -> None:
     with _migration_lock(engine), engine.begin() as connection:
-        command.upgrade(alembic_config(connection), revision)
+        command.upgrade(alembic_config(connection, secret_key), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:

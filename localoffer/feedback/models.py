@@ -26,6 +26,8 @@ STATUSES: tuple[str, ...] = ("new", "in_review", "accepted", "declined", "done")
 # A public response only makes sense once the council has decided.
 ANSWERED_STATUSES: tuple[str, ...] = ("accepted", "declined", "done")
 ROLES: tuple[str, ...] = ("care_leaver", "adviser", "forum", "other")
+# What a member of staff may do: read and answer feedback, draft content, publish content.
+STAFF_ROLES: tuple[str, ...] = ("moderator", "editor", "publisher")
 
 MESSAGE_MAX = 2000
 COMMENT_MAX = 1000
@@ -125,12 +127,60 @@ class ContactDetail(Base):
 
 
 class Moderator(Base):
+    """A member of council staff (the table keeps its first name): moderator, editor, publisher."""
+
     __tablename__ = "moderators"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(EMAIL_MAX), unique=True)
+    # Empty for an account that signs in only through the council's single sign-on.
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Two-factor sign-in: the shared secret (set up, then confirmed by a first code), and the
+    # last 30-second step used, so one code cannot be replayed.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_confirmed_at: Mapped[datetime | None]
+    totp_last_step: Mapped[int | None]
+
+    role_rows: Mapped[list[StaffRole]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    recovery_codes: Mapped[list[RecoveryCode]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(row.role for row in self.role_rows)
+
+    @property
+    def has_two_factor(self) -> bool:
+        return self.totp_secret is not None and self.totp_confirmed_at is not None
+
+
+class StaffRole(Base):
+    """One role held by one member of staff; an account may hold several."""
+
+    __tablename__ = "staff_roles"
+    __table_args__ = (CheckConstraint(_one_of("role", STAFF_ROLES), name="role"),)
+
+    moderator_id: Mapped[int] = mapped_column(
+        ForeignKey("moderators.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class RecoveryCode(Base):
+    """A single-use code for signing in without the authenticator app; only its hash is kept."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    moderator_id: Mapped[int] = mapped_column(
+        ForeignKey("moderators.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None]
 
 
 class ModeratorSession(Base):
@@ -150,12 +200,16 @@ class ModeratorSession(Base):
 
 
 class LoginFailure(Base):
-    """A failed sign-in, counted for the lockout whether or not the address is a moderator's."""
+    """A failed sign-in, recorded so that the account's holder is told about it.
+
+    What was typed as the email address is kept only as a keyed hash (HMAC with the secret
+    key): people do type their password there, and a clear copy would outlive the mistake.
+    """
 
     __tablename__ = "login_failures"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(EMAIL_MAX), index=True)
+    identifier_hash: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
 
 

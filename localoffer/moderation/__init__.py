@@ -1,4 +1,5 @@
-"""Moderation of feedback at /moderation/: sign-in, the queue, responses, CSV export.
+"""Staff pages at /moderation/: sign-in (password and code, or single sign-on), roles,
+and the moderation of feedback: the queue, responses, CSV export.
 
 Moderators are council staff; these pages are in English, with their words through Babel.
 """
@@ -9,15 +10,16 @@ from flask import Flask, request
 from werkzeug.wrappers import Response
 
 from localoffer.feedback import limits
-from localoffer.moderation import auth, cli, routes
+from localoffer.moderation import auth, cli, routes, sso
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("LOCKOUT_ATTEMPTS", 5)
-    app.config.setdefault("LOCKOUT_MINUTES", 15)
     app.config.setdefault("MODERATION_MAX_HOURS", 12)
+    app.config.setdefault("REQUIRE_TWO_FACTOR", False)
+    app.config.setdefault("OIDC", None)
     app.register_blueprint(auth.bp)
     app.register_blueprint(routes.bp)
+    sso.init_app(app)
     limiter = app.extensions["localoffer.limiter"]
     limiter.limit(limits.login_limit, methods=["POST"])(auth.bp)
     app.cli.add_command(cli.moderators)
@@ -25,6 +27,6 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def never_cache_moderation(response: Response) -> Response:
         # Contact details and unpublished feedback must not stay in any cache.
-        if request.blueprint in ("moderation", "moderation_auth"):
+        if request.blueprint in ("moderation", "moderation_auth", "moderation_sso"):
             response.headers["Cache-Control"] = "no-store"
         return response

@@ -47,6 +47,19 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Sign in"), widget=GovSubmitInput())
 
 
+class CodeForm(FlaskForm):
+    """The second step of signing in, and the first code when setting up two-factor sign-in."""
+
+    code = StringField(
+        _l("Code"),
+        validators=[InputRequired(message=_l("Enter the code shown in your authenticator app")),
+                    Length(max=40, message=_l("Enter the code shown in your authenticator app"))],
+        filters=[typed_text, lambda value: value.strip() if value else value],
+        widget=GovTextInput(),
+    )  # fmt: skip
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
 class ActionForm(FlaskForm):
     """A button that changes something: nothing to fill in but the CSRF token."""
 

@@ -14,7 +14,7 @@ from werkzeug.exceptions import (
 
 from localoffer.feedback import limits
 
-PAGES = (400, 404, 405, 413, 429, 500, 503)
+PAGES = (400, 403, 404, 405, 413, 429, 500, 503)
 
 
 def init_app(app: Flask) -> None:

@@ -16,13 +16,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pyotp
 from flask import Flask
+from sqlalchemy import select
 from test_pages import crawl
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
 
 from localoffer import create_app
 from localoffer.feedback import db, service
+from localoffer.feedback.models import Moderator, utc_now
 from localoffer.i18n import KNOWN_LANGUAGES
 
 # The day the checker's ages and dates are worked out on, so results never drift.
@@ -47,6 +50,15 @@ def make_app(folder: Path) -> Flask:
         args=["moderators", "add", MODERATOR[0][1]], input=f"{password}\n{password}\n"
     )
     assert added.exit_code == 0, added.output
+    # A second account with two-factor sign-in set up, to reach the page asking for its code.
+    added = app.test_cli_runner().invoke(
+        args=["moderators", "add", TWO_FACTOR[0][1]], input=f"{password}\n{password}\n"
+    )
+    assert added.exit_code == 0, added.output
+    with app.test_request_context():
+        account = db.session().scalar(select(Moderator).where(Moderator.email == TWO_FACTOR[0][1]))
+        account.totp_secret, account.totp_confirmed_at = pyotp.random_base32(), utc_now()
+        db.session().commit()
     item = app.extensions["localoffer.offer"].entitlements[0]
     with app.test_request_context():
         suggestion = service.new_submission(
@@ -133,6 +145,9 @@ Answer = tuple[str, tuple[tuple[str, str], ...]]  # (path posted to, form fields
 # Signing in is posting the login form like any other answer.
 MODERATOR = (("email", "moderator@council.example"), ("password", "correct horse battery staple"))
 SIGNED_IN: Answer = ("/moderation/login", MODERATOR)
+# An account with two-factor sign-in: its password leads to the page asking for a code.
+TWO_FACTOR = (("email", "two.factor@council.example"), MODERATOR[1])
+PASSWORD_GIVEN: Answer = ("/moderation/login", TWO_FACTOR)
 
 
 def _date(name: str, day: int, month: int, year: int) -> tuple[tuple[str, str], ...]:
@@ -217,6 +232,11 @@ FORM_STATES: tuple[FormState, ...] = (
     FormState("moderation-queue-error", "/moderation/queue/?received_from=2026-11-23"
               "&received_to=2026-11-01", (SIGNED_IN,)),
     FormState("moderation-item", "/moderation/items/1/", (SIGNED_IN,)),
+    FormState("moderation-code", "/moderation/login/code", (PASSWORD_GIVEN,)),
+    FormState("moderation-code-error", "/moderation/login/code", (PASSWORD_GIVEN,), True),
+    FormState("moderation-two-factor-setup", "/moderation/two-factor/setup", (SIGNED_IN,)),
+    FormState("moderation-two-factor-setup-error", "/moderation/two-factor/setup",
+              (SIGNED_IN,), True),
 )  # fmt: skip
 
 

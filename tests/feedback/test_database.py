@@ -127,8 +127,8 @@ def test_purge_deletes_only_contact_details_past_retention(backend_app: Flask) -
         _stored(session, 91, "old@example.org")
         _stored(session, 89, "recent@example.org")
         _stored(session, 200, None)
-        session.add(LoginFailure(email="x@example.org", at=utc_now() - timedelta(days=2)))
-        session.add(LoginFailure(email="y@example.org", at=utc_now()))
+        session.add(LoginFailure(identifier_hash="x" * 64, at=utc_now() - timedelta(days=2)))
+        session.add(LoginFailure(identifier_hash="y" * 64, at=utc_now()))
         session.commit()
     runner = backend_app.test_cli_runner()
     first = runner.invoke(args=["feedback", "purge"])
@@ -141,7 +141,7 @@ def test_purge_deletes_only_contact_details_past_retention(backend_app: Flask) -
         emails = session.scalars(select(ContactDetail.email)).all()
         assert emails == ["recent@example.org"]
         assert len(session.scalars(select(Submission)).all()) == 3
-        assert session.scalars(select(LoginFailure.email)).all() == ["y@example.org"]
+        assert session.scalars(select(LoginFailure.identifier_hash)).all() == ["y" * 64]
         old = session.scalar(select(Submission).where(Submission.message == "91 days"))
         assert old.wants_reply and old.contact is None
 

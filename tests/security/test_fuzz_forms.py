@@ -107,6 +107,9 @@ FORMS = [
                {"status": st.sampled_from(["new", "in_review", "accepted", "declined", "done"]),
                 "public_message": WORDS, "public_response": WORDS},
                localised=False, moderator=True),
+    FormTarget("moderation two-factor set-up", "/moderation/two-factor/setup",
+               {"code": st.one_of(WORDS, st.from_regex(r"\A[0-9 -]{0,12}\Z"))},
+               localised=False, moderator=True),
     FormTarget("moderation delete contact", "/moderation/items/1/delete-contact", {},
                localised=False, moderator=True, token_from="/moderation/items/1/"),
 ]
