@@ -21,13 +21,17 @@ from typing import Any, Generic, TypeVar
 from localoffer.rules.answers import Answers
 from localoffer.rules.dates import ONE_DAY, birthday
 from localoffer.rules.messages import N_, Message
-from localoffer.rules.status import CA_S23C, Assessment, Reason
+from localoffer.rules.reasons import CA_S23C, Reason
+from localoffer.rules.status import Assessment
 from localoffer.rules.vocabulary import (
-    ASKED_CONDITIONS,
     ELIGIBLE,
     FORMER_RELEVANT,
+    FULL_TIME_HIGHER_OR_RESIDENTIAL_EDUCATION,
     IN_EDUCATION_OR_TRAINING,
+    IN_FOSTER_CARE_AT_18,
     IN_HIGHER_EDUCATION,
+    LOOKED_AFTER_12_MONTHS,
+    LOOKED_AFTER_AFTER_16,
     RELEVANT,
     Criteria,
 )
@@ -80,9 +84,9 @@ def entitlements_for(
     on: date,
     criteria: Callable[[T], Criteria] = _own_criteria,
 ) -> EntitlementResult[T]:
-    """Sort items into applying, may apply and coming in (DESIGN.md, JSON API; s.23C(1))."""
+    """Sort items into applying, may apply and coming in (s.23C(1); conditions as settled)."""
     stretches = _status_stretches(assessment, answers, on)
-    facts = known_facts(answers)
+    facts = known_facts(answers, assessment)
     birthdays: dict[int, date] = {}
 
     def birthday_at(age: int) -> date:
@@ -104,9 +108,10 @@ def entitlements_for(
             continue
         unknown: tuple[str, ...] = ()
         if wanted.conditions:
-            if any(not facts[name] for name in wanted.conditions & ASKED_CONDITIONS):
+            settled = wanted.conditions & facts.keys()
+            if any(not facts[name] for name in settled):
                 continue
-            unknown = tuple(sorted(wanted.conditions - ASKED_CONDITIONS))
+            unknown = tuple(sorted(wanted.conditions - settled))
         from_, until = window
         if wanted.commencement_pending:
             coming_in.append(Match(item, None, until, unknown))
@@ -139,12 +144,27 @@ def _status_stretches(assessment: Assessment, answers: Answers, on: date) -> tup
     return (now, onward)
 
 
-def known_facts(answers: Answers) -> dict[str, bool]:
-    """The conditions the checker asks; higher education is education (s.23C(5A); s.24B(2))."""
-    return {
-        IN_EDUCATION_OR_TRAINING: answers.in_education_or_training or answers.in_higher_education,
+def known_facts(answers: Answers, assessment: Assessment) -> dict[str, bool]:
+    """The conditions the answers settle; a condition left out is for an adviser to confirm.
+
+    Higher education is education (s.23C(5A); s.24B(2)). The care dates settle being looked
+    after after 16 (Homelessness (Priority Need) Order 2002 art. 4(1)(b)) and for 12 months
+    (Junior ISA guidance), and rule out foster care at 18 for anyone not looked after the day
+    before their 18th birthday (s.23CZA(2)). Vacation accommodation needs full-time higher or
+    residential further education (s.24B(5)), which no one out of education has.
+    """
+    in_education = answers.in_education_or_training or answers.in_higher_education
+    facts = {
+        IN_EDUCATION_OR_TRAINING: in_education,
         IN_HIGHER_EDUCATION: answers.in_higher_education,
+        LOOKED_AFTER_AFTER_16: assessment.facts.looked_after_after_16,
+        LOOKED_AFTER_12_MONTHS: assessment.facts.looked_after_12_months,
     }
+    if not assessment.facts.in_care_at_18_possible:
+        facts[IN_FOSTER_CARE_AT_18] = False
+    if not in_education:
+        facts[FULL_TIME_HIGHER_OR_RESIDENTIAL_EDUCATION] = False
+    return facts
 
 
 def _window(
