@@ -11,9 +11,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from localoffer.rules import (
+    EARLIEST_DAY,
     STATUSES,
     Answers,
-    EARLIEST_DAY,
     CarePeriod,
     InvalidAnswers,
     assess,
