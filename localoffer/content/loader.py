@@ -27,6 +27,7 @@ from localoffer.content.model import (
 )
 from localoffer.content.problems import ContentError, Problem, shown_path
 from localoffer.content.render import render_markdown
+from localoffer.rules.parameters import parameter
 from localoffer.rules.vocabulary import CONDITIONS, STATUSES, Criteria
 
 ENTITLEMENT_FIELDS = frozenset(
@@ -37,7 +38,10 @@ ENTITLEMENT_FIELDS = frozenset(
 )  # fmt: skip
 TRANSLATION_FIELDS = frozenset({"title", "summary", "translated_from", "reviewed"})
 NOT_YET_SET = "not yet set"
-MIN_AGE, MAX_AGE = 16, 25
+# The ages an entitlement can cover: from the youngest care leaver to the end of support,
+# as the law stands today (the rules' dated parameters).
+MIN_AGE: int = parameter("eligible_from_age").values[-1]
+MAX_AGE: int = parameter("care_leaver_until_age").values[-1]
 _TRANSLATION_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[a-z]{2,3})$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL)
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d{2})?)")
