@@ -19,10 +19,10 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from localoffer.rules.answers import Answers
+from localoffer.rules.assessment import Assessment
 from localoffer.rules.dates import ONE_DAY, birthday
 from localoffer.rules.messages import N_, Message
 from localoffer.rules.reasons import CA_S23C, Reason
-from localoffer.rules.status import Assessment
 from localoffer.rules.vocabulary import (
     ELIGIBLE,
     FORMER_RELEVANT,

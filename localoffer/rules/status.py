@@ -18,7 +18,8 @@ from enum import StrEnum
 
 from localoffer.rules import reasons as say
 from localoffer.rules.answers import Answers
-from localoffer.rules.dates import ONE_DAY, age_on, birthday
+from localoffer.rules.assessment import Assessment, Birthdays, CareFacts
+from localoffer.rules.dates import ONE_DAY, age_on
 from localoffer.rules.messages import Message
 from localoffer.rules.parameters import Law, law_on
 from localoffer.rules.periods import (
@@ -28,10 +29,8 @@ from localoffer.rules.periods import (
     days_in,
     longest_stay_reaches,
 )
-from localoffer.rules.reasons import CA_S23C, Reason
+from localoffer.rules.reasons import Reason
 from localoffer.rules.vocabulary import Status
-
-__all__ = ["CA_S23C", "Assessment", "Birthdays", "CareFacts", "Reason", "Route", "assess"]
 
 
 class Route(StrEnum):
@@ -50,75 +49,6 @@ class Route(StrEnum):
     LEFT_BEFORE_16 = "left_before_16"
     ONLY_SHORT_BREAKS = "only_short_breaks"  # reg. 40(2): never eligible
     NEVER = "never"
-
-
-@dataclass(frozen=True)
-class CareFacts:
-    """What the care dates settle for entitlements' conditions (see vocabulary.py)."""
-
-    # Looked after (not on a short break) on the day checked, or the day before 18 if an
-    # adult: only then can Staying Put apply (s.23CZA(2), via s.23C(1)(b)).
-    in_care_at_18_possible: bool = False
-    # Homelessness (Priority Need for Accommodation) (England) Order 2002, art. 4(1)(b).
-    looked_after_after_16: bool = False
-    # Junior ISA guidance: 12 months looked after without a break.
-    looked_after_12_months: bool = False
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """A young person's care-leaver status on `on`, when it began and ends, and why.
-
-    `status_since` is None when the law's start date depends on something not asked;
-    `status_until` is the last day of the status where the law fixes it by age.
-    """
-
-    status: Status
-    on: date
-    status_since: date | None
-    status_until: date | None
-    days_looked_after_since_14: int
-    reasons: tuple[Reason, ...]
-    refer_to_adviser: tuple[Message, ...] = ()
-    facts: CareFacts = CareFacts()
-
-    @property
-    def legal_basis(self) -> tuple[str, ...]:
-        """The distinct provisions behind the reasons, in the order they were used."""
-        return tuple(dict.fromkeys(reason.legal_basis for reason in self.reasons))
-
-    @property
-    def refer_to_adviser_text(self) -> tuple[str, ...]:
-        """What to ask a personal adviser about, in English."""
-        return tuple(message.text for message in self.refer_to_adviser)
-
-
-@dataclass(frozen=True)
-class Birthdays:
-    """The birthdays the law turns on, and the last day of childhood (s.105(1))."""
-
-    b14: date
-    b16: date
-    b18: date
-    b21: date
-    b25: date
-
-    @classmethod
-    def of(cls, date_of_birth: date, law: Law) -> Birthdays:
-        """Birthdays for one date of birth (Family Law Reform Act 1969, s.9)."""
-        ages = (
-            law.counting_from_age,
-            law.eligible_from_age,
-            law.child_until_age,
-            law.qualifying_until_age,
-            law.care_leaver_until_age,
-        )
-        return cls(*(birthday(date_of_birth, age) for age in ages))
-
-    @property
-    def last_child_day(self) -> date:
-        """The day before the 18th birthday: the last day anyone can be looked after."""
-        return self.b18 - ONE_DAY
 
 
 @dataclass(frozen=True)
@@ -443,4 +373,3 @@ def _counting_reasons(
     ):
         reasons.append(say.care_ends_at_18(days_of.last_child_day))
     return tuple(reasons)
-
