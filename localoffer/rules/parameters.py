@@ -102,7 +102,7 @@ def parameter(name: str) -> Parameter:
 @lru_cache(maxsize=4096)
 def law_on(day: date) -> Law:
     """Every parameter's value on `day`; NotInForce before EARLIEST_DAY."""
-    values = {}
+    values: dict[str, Any] = {}
     for field in fields(Law):
         item = PARAMETERS[field.name]
         if field.name in _OPTIONAL and not item.in_force_on(day):
