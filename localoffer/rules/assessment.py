@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from localoffer.rules.dates import ONE_DAY, birthday
 from localoffer.rules.messages import Message
@@ -14,8 +15,7 @@ from localoffer.rules.reasons import Reason
 from localoffer.rules.vocabulary import Status
 
 
-@dataclass(frozen=True)
-class CareFacts:
+class CareFacts(NamedTuple):
     """What the care dates settle for entitlements' conditions (see vocabulary.py)."""
 
     # Looked after (not on a short break) on the day checked, or the day before 18 if an
@@ -42,7 +42,7 @@ class Assessment:
     days_looked_after_since_14: int
     reasons: tuple[Reason, ...]
     refer_to_adviser: tuple[Message, ...] = ()
-    facts: CareFacts = CareFacts()
+    facts: CareFacts = CareFacts()  # noqa: RUF009 (an immutable named tuple)
 
     @property
     def legal_basis(self) -> tuple[str, ...]:
@@ -68,14 +68,13 @@ class Birthdays:
     @classmethod
     def of(cls, date_of_birth: date, law: Law) -> Birthdays:
         """Birthdays for one date of birth (Family Law Reform Act 1969, s.9)."""
-        ages = (
-            law.counting_from_age,
-            law.eligible_from_age,
-            law.child_until_age,
-            law.qualifying_until_age,
-            law.care_leaver_until_age,
+        return cls(
+            birthday(date_of_birth, law.counting_from_age),
+            birthday(date_of_birth, law.eligible_from_age),
+            birthday(date_of_birth, law.child_until_age),
+            birthday(date_of_birth, law.qualifying_until_age),
+            birthday(date_of_birth, law.care_leaver_until_age),
         )
-        return cls(*(birthday(date_of_birth, age) for age in ages))
 
     @property
     def last_child_day(self) -> date:

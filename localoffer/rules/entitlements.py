@@ -103,15 +103,16 @@ def entitlements_for(
         # Most items are for other statuses: reject those before any date arithmetic.
         if statuses.isdisjoint(wanted.who):
             continue
+        # Settled conditions are dictionary look-ups: cheaper than the dates, so first.
+        unknown: tuple[str, ...] = ()
+        if wanted.conditions:
+            still_open = _open_conditions(wanted.conditions, facts)
+            if still_open is None:
+                continue
+            unknown = still_open
         window = _window(wanted, stretches, birthday_at)
         if window is None or window[1] < on:
             continue
-        unknown: tuple[str, ...] = ()
-        if wanted.conditions:
-            settled = wanted.conditions & facts.keys()
-            if any(not facts[name] for name in settled):
-                continue
-            unknown = tuple(sorted(wanted.conditions - settled))
         from_, until = window
         if wanted.commencement_pending:
             coming_in.append(Match(item, None, until, unknown))
@@ -125,6 +126,18 @@ def entitlements_for(
     return EntitlementResult(
         tuple(applies), tuple(may_also_apply), tuple(coming_in), _onward_reasons(stretches)
     )
+
+
+def _open_conditions(conditions: frozenset[str], facts: dict[str, bool]) -> tuple[str, ...] | None:
+    """The conditions left for an adviser to confirm, or None if a settled one is not met."""
+    left = []
+    for name in conditions:
+        known = facts.get(name)
+        if known is None:
+            left.append(name)
+        elif not known:
+            return None
+    return tuple(sorted(left))
 
 
 def _status_stretches(assessment: Assessment, answers: Answers, on: date) -> tuple[_Stretch, ...]:

@@ -64,10 +64,9 @@ class Message:
 
     # Positional-only, so a placeholder may be called anything, even `template`.
     def __init__(self, template: str, /, **params: Param) -> None:
-        object.__setattr__(self, "template", template)
-        object.__setattr__(self, "params", tuple(params.items()))
-        object.__setattr__(self, "plural", None)
-        object.__setattr__(self, "count_param", None)
+        # One update rather than a frozen __setattr__ per field: the rules build thousands a
+        # second. `plural` and `count_param` keep their class defaults unless `counted` sets them.
+        self.__dict__.update(template=template, params=tuple(params.items()))
 
     @classmethod
     def counted(cls, forms: tuple[str, str], count: str, /, **params: Param) -> Message:
@@ -76,8 +75,7 @@ class Message:
         if not isinstance(params.get(count), int):
             raise ValueError(f"{count!r} must name a whole-number value of the message")
         message = cls(forms[0], **params)
-        object.__setattr__(message, "plural", forms[1])
-        object.__setattr__(message, "count_param", count)
+        message.__dict__.update(plural=forms[1], count_param=count)
         return message
 
     @property

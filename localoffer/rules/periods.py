@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from localoffer.rules.answers import CarePeriod
 from localoffer.rules.dates import ONE_DAY
@@ -29,8 +29,7 @@ THIRTEEN_WEEKS: int = parameter("prescribed_period_days").values[-1]
 DayRange = tuple[date, date]
 
 
-@dataclass(frozen=True)
-class Counted:
+class Counted(NamedTuple):
     """Care up to a day: the ranges that count, the short breaks that do not, and whether
     any stays called short breaks were over reg. 48's limits and so counted as care."""
 
@@ -119,7 +118,13 @@ def day_count_reached(ranges: Iterable[DayRange], since: date, count: int) -> da
 
 def longest_stay_reaches(ranges: Iterable[DayRange], months: int) -> bool:
     """Whether one unbroken range lasts `months` months or more (JISA guidance: 12 months)."""
-    return any(last >= last_day_of_months(first, months) for first, last in ranges)
+    # 28 to 31 days a month: only a stay near the line needs the calendar.
+    at_least, at_most = months * 28 - 1, months * 31
+    for first, last in ranges:
+        length = (last - first).days
+        if length >= at_most or (length >= at_least and last >= last_day_of_months(first, months)):
+            return True
+    return False
 
 
 def last_day_of_months(first: date, months: int) -> date:

@@ -7,8 +7,9 @@ sentence with a number in it is a counted message with its own plural forms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from typing import NamedTuple
 
 from localoffer.rules.messages import N_, NP_, Message
 
@@ -46,9 +47,11 @@ DETENTION_CHECKS = Message(
 )
 
 
-@dataclass(frozen=True)
-class Reason:
-    """One step of the decision, in words for the young person, with the law behind it."""
+class Reason(NamedTuple):
+    """One step of the decision, in words for the young person, with the law behind it.
+
+    A named tuple rather than a dataclass: as cheap to build as the rules need, and as immutable.
+    """
 
     message: Message
     legal_basis: str
@@ -145,6 +148,7 @@ def counting_on(eligible_from: date | None) -> Reason:
     return Reason(text, CA_SCH2_19B)
 
 
+@cache
 def on_a_short_break() -> Reason:
     """A child on a short break is looked after while it lasts (s.22(1), (2); reg. 40(2))."""
     return Reason(
@@ -267,6 +271,7 @@ def qualifying_ended_at_21_in_education(birthday_21: date) -> Reason:
     )
 
 
+@cache
 def course_past_25_may_continue() -> Reason:
     """Help with a course may continue past 25 until it ends (s.24B(4))."""
     return Reason(
@@ -322,6 +327,7 @@ def qualifying_ended(birthday_21: date) -> Reason:
 # -- not a care leaver ----------------------------------------------------------------------
 
 
+@cache
 def never_looked_after() -> Reason:
     """No time looked after given at all (s.22(1))."""
     return Reason(
@@ -335,6 +341,7 @@ def never_looked_after() -> Reason:
     )
 
 
+@cache
 def only_short_breaks() -> Reason:
     """Looked after only on short breaks: never eligible (CPPCR regs 40(2), 48)."""
     return Reason(
@@ -349,6 +356,7 @@ def only_short_breaks() -> Reason:
     )
 
 
+@cache
 def not_in_care_under_16() -> Reason:
     """Not looked after now, and under 16 (s.24(1B))."""
     return Reason(
@@ -452,6 +460,7 @@ def former_relevant_until(until_25: date, adviser_on_request: bool) -> Reason:
     )
 
 
+@cache
 def programme_past_25() -> Reason:
     """Duties continue past 25 while the pathway plan's programme lasts (s.23C(7))."""
     return Reason(
@@ -497,6 +506,7 @@ def past_25(birthday_25: date, in_education: bool) -> Reason:
 # -- how the days were counted --------------------------------------------------------------
 
 
+@cache
 def detention_not_enough() -> Reason:
     """Custody or hospital at 16 counts only after 13 weeks in care (CL Regs 2010 reg. 3(2))."""
     return Reason(
@@ -525,6 +535,7 @@ def not_14_yet(birthday_14: date) -> Reason:
     )
 
 
+@cache
 def short_breaks_not_counted() -> Reason:
     """Short-break days do not count (CPPCR regs 40(2), 48)."""
     return Reason(

@@ -12,9 +12,9 @@ stood then; the words come from `reasons`, so this module holds the decision onl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from localoffer.rules import reasons as say
 from localoffer.rules.answers import Answers
@@ -30,7 +30,15 @@ from localoffer.rules.periods import (
     longest_stay_reaches,
 )
 from localoffer.rules.reasons import Reason
-from localoffer.rules.vocabulary import Status
+from localoffer.rules.vocabulary import (
+    ELIGIBLE,
+    FORMER_RELEVANT,
+    LOOKED_AFTER,
+    NONE,
+    QUALIFYING,
+    RELEVANT,
+    Status,
+)
 
 
 class Route(StrEnum):
@@ -51,8 +59,7 @@ class Route(StrEnum):
     NEVER = "never"
 
 
-@dataclass(frozen=True)
-class _Route:
+class _Route(NamedTuple):
     """Where a person stood on one day as a child, and the dates that decided it."""
 
     status: Status
@@ -62,8 +69,7 @@ class _Route:
     until: date | None = None
 
 
-@dataclass(frozen=True)
-class _Finding:
+class _Finding(NamedTuple):
     """A status with its dates and the reasons for it."""
 
     status: Status
@@ -73,8 +79,7 @@ class _Finding:
     refer: tuple[Message, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Care:
+class _Care(NamedTuple):
     """The counted care and short breaks up to the day that matters, with the law of `on`."""
 
     law: Law
@@ -95,7 +100,7 @@ def assess(answers: Answers, on: date) -> Assessment:
 
     if age >= law.care_leaver_until_age:
         past_25 = say.past_25(days_of.b25, _in_education(answers))
-        finding = _Finding(Status.NONE, None, None, (past_25,))
+        finding = _Finding(NONE, None, None, (past_25,))
     elif age >= law.child_until_age:
         route = _child_route(answers, care, days_of.last_child_day, now=False)
         finding = _as_adult(route, answers, on, care)
@@ -108,11 +113,15 @@ def assess(answers: Answers, on: date) -> Assessment:
         *finding.reasons,
     )
     ranges = care.ranges
-    facts = CareFacts(
-        in_care_at_18_possible=_looked_after_on(ranges, counted_until),
-        looked_after_after_16=bool(ranges) and ranges[-1][1] >= days_of.b16,
-        looked_after_12_months=law.junior_isa_months_looked_after is not None
-        and longest_stay_reaches(ranges, law.junior_isa_months_looked_after),
+    months = law.junior_isa_months_looked_after
+    facts = (
+        CareFacts(
+            _looked_after_on(ranges, counted_until),  # in care at 18 still possible
+            ranges[-1][1] >= days_of.b16,  # looked after after 16
+            months is not None and longest_stay_reaches(ranges, months),
+        )
+        if ranges
+        else CareFacts()
     )
     return Assessment(
         finding.status, on, finding.since, finding.until, days, reasons, finding.refer, facts
@@ -153,7 +162,7 @@ def _child_route(answers: Answers, care: _Care, day: date, now: bool = True) -> 
     ranges, days_of = care.ranges, care.days_of
     if _looked_after_on(ranges, day):
         return _in_care_route(care, day)
-    if now:
+    if now and care.breaks:
         # Only the day asked about: an adult's status is never a short break's.
         on_break = _short_break_on(answers, care, day)
         if on_break is not None:
@@ -161,23 +170,23 @@ def _child_route(answers: Answers, care: _Care, day: date, now: bool = True) -> 
     left_on = ranges[-1][1] if ranges else None
     nothing = Route.ONLY_SHORT_BREAKS if care.breaks and not ranges else Route.NEVER
     if day < days_of.b16:
-        return _Route(Status.NONE, Route.LEFT_BEFORE_16 if ranges else nothing)
+        return _Route(NONE, Route.LEFT_BEFORE_16 if ranges else nothing)
     if ranges and _is_eligible_child(care, ranges[-1][1]):
         assert left_on is not None
         if not answers.lived_with_parent_6_months:
-            return _Route(Status.RELEVANT, Route.RELEVANT, left_on + ONE_DAY, left_on)
+            return _Route(RELEVANT, Route.RELEVANT, left_on + ONE_DAY, left_on)
         # reg. 3(3): no longer relevant, but still a person who left care after 16 (s.24(1B)),
         # from a date six months or more after leaving that the checker does not ask.
-        return _Route(Status.QUALIFYING, Route.PARENT, None, left_on)
+        return _Route(QUALIFYING, Route.PARENT, None, left_on)
     if _is_relevant_by_detention(answers, care) and not answers.lived_with_parent_6_months:
-        return _Route(Status.RELEVANT, Route.DETAINED, days_of.b16, left_on)
+        return _Route(RELEVANT, Route.DETAINED, days_of.b16, left_on)
     if answers.special_guardianship_order:
         # The order ended the care it followed, so it cannot predate the last day looked after.
         since = max(days_of.b16, left_on + ONE_DAY) if left_on else days_of.b16
-        return _Route(Status.QUALIFYING, Route.SPECIAL_GUARDIANSHIP, since, left_on)
+        return _Route(QUALIFYING, Route.SPECIAL_GUARDIANSHIP, since, left_on)
     if left_on is not None and left_on >= days_of.b16:
-        return _Route(Status.QUALIFYING, Route.LEFT_AFTER_16, left_on + ONE_DAY, left_on)
-    return _Route(Status.NONE, Route.LEFT_BEFORE_16 if ranges else nothing, left_on=left_on)
+        return _Route(QUALIFYING, Route.LEFT_AFTER_16, left_on + ONE_DAY, left_on)
+    return _Route(NONE, Route.LEFT_BEFORE_16 if ranges else nothing, left_on=left_on)
 
 
 def _short_break_on(answers: Answers, care: _Care, day: date) -> _Route | None:
@@ -189,7 +198,7 @@ def _short_break_on(answers: Answers, care: _Care, day: date) -> _Route | None:
     # An ongoing break lasts at most reg. 48(1)(a)'s days; care ends at 18 in any case.
     end = period.end or start + ONE_DAY * (care.law.short_break_max_days - 1)
     until = min(end, care.days_of.last_child_day)
-    return _Route(Status.LOOKED_AFTER, Route.SHORT_BREAK, since=start, until=until)
+    return _Route(LOOKED_AFTER, Route.SHORT_BREAK, since=start, until=until)
 
 
 def _in_care_route(care: _Care, day: date) -> _Route:
@@ -197,11 +206,11 @@ def _in_care_route(care: _Care, day: date) -> _Route:
     current_start = care.ranges[-1][0]
     if not _is_eligible_child(care, day):
         route = Route.UNDER_16 if day < care.days_of.b16 else Route.COUNTING
-        return _Route(Status.LOOKED_AFTER, route, since=current_start)
+        return _Route(LOOKED_AFTER, route, since=current_start)
     reached = day_count_reached(care.ranges, care.days_of.b14, care.law.prescribed_period_days)
     assert reached is not None
     since = max(care.days_of.b16, reached, current_start)
-    return _Route(Status.ELIGIBLE, Route.ELIGIBLE, since=since)
+    return _Route(ELIGIBLE, Route.ELIGIBLE, since=since)
 
 
 # -- children: the status today -----------------------------------------------------------
@@ -214,32 +223,32 @@ def _as_child(route: _Route, answers: Answers, on: date, days: int, care: _Care)
     match route.route:
         case Route.UNDER_16:
             reason = say.under_16(days_of.b16)
-            return _Finding(Status.LOOKED_AFTER, route.since, last_child_day, (reason,))
+            return _Finding(LOOKED_AFTER, route.since, last_child_day, (reason,))
         case Route.COUNTING:
             eligible_from = on + ONE_DAY * (care.law.prescribed_period_days - days)
             reason = say.counting_on(eligible_from if eligible_from <= last_child_day else None)
-            return _Finding(Status.LOOKED_AFTER, route.since, last_child_day, (reason,))
+            return _Finding(LOOKED_AFTER, route.since, last_child_day, (reason,))
         case Route.SHORT_BREAK:
             reason = say.on_a_short_break()
-            return _Finding(Status.LOOKED_AFTER, route.since, route.until, (reason,))
+            return _Finding(LOOKED_AFTER, route.since, route.until, (reason,))
         case Route.ELIGIBLE:
             assert route.since is not None
             reasons = (say.eligible_now(route.since), say.become_former_relevant(days_of.b18))
-            return _Finding(Status.ELIGIBLE, route.since, last_child_day, reasons)
+            return _Finding(ELIGIBLE, route.since, last_child_day, reasons)
         case Route.RELEVANT:
             assert route.left_on is not None
             reasons = (
                 say.relevant_now(route.left_on, last_child_day),
                 say.become_former_relevant(days_of.b18),
             )
-            return _Finding(Status.RELEVANT, route.since, last_child_day, reasons)
+            return _Finding(RELEVANT, route.since, last_child_day, reasons)
         case Route.DETAINED:
             reasons = (
                 say.detention(last_child_day, days_of.b18, now=True),
                 say.become_former_relevant(days_of.b18),
             )
             refer = (say.DETENTION_CHECKS,)
-            return _Finding(Status.RELEVANT, route.since, last_child_day, reasons, refer)
+            return _Finding(RELEVANT, route.since, last_child_day, reasons, refer)
         case Route.PARENT | Route.SPECIAL_GUARDIANSHIP | Route.LEFT_AFTER_16:
             return _qualifying(route, days_of, _in_education(answers), adult=False)
         case _:
@@ -265,7 +274,7 @@ def _qualifying(route: _Route, days_of: Birthdays, in_education: bool, adult: bo
     if in_education:
         until = days_of.b25 - ONE_DAY
         reasons += [say.education_to_25(until), say.course_past_25_may_continue()]
-    return _Finding(Status.QUALIFYING, route.since, until, tuple(reasons))
+    return _Finding(QUALIFYING, route.since, until, tuple(reasons))
 
 
 def _in_education(answers: Answers) -> bool:
@@ -284,7 +293,7 @@ def _not_a_care_leaver(route: _Route, on: date, days_of: Birthdays) -> _Finding:
     else:
         reason = say.left_before_16(days_of.b16)
     refer = (say.NOT_ASKED_QUALIFYING_ROUTES,) if days_of.b16 <= on < days_of.b21 else ()
-    return _Finding(Status.NONE, None, None, (reason,), refer)
+    return _Finding(NONE, None, None, (reason,), refer)
 
 
 # -- adults: fixed by the day before the 18th birthday --------------------------------------
@@ -298,7 +307,7 @@ def _as_adult(route: _Route, answers: Answers, on: date, care: _Care) -> _Findin
         case Route.ELIGIBLE | Route.RELEVANT | Route.DETAINED:
             return _former_relevant(route, days_of, care.law, in_education)
         case Route.COUNTING:
-            at_18 = _Route(Status.QUALIFYING, Route.IN_CARE_AT_18, since=days_of.b18)
+            at_18 = _Route(QUALIFYING, Route.IN_CARE_AT_18, since=days_of.b18)
             finding = _qualifying(at_18, days_of, in_education, adult=True)
         case Route.PARENT | Route.SPECIAL_GUARDIANSHIP | Route.LEFT_AFTER_16:
             finding = _qualifying(route, days_of, in_education, adult=True)
@@ -307,7 +316,7 @@ def _as_adult(route: _Route, answers: Answers, on: date, care: _Care) -> _Findin
     if on >= days_of.b21:
         if not in_education:
             ended = say.qualifying_ended(days_of.b21)
-            return _Finding(Status.NONE, None, None, (*finding.reasons, ended))
+            return _Finding(NONE, None, None, (*finding.reasons, ended))
         after_21 = say.qualifying_ended_at_21_in_education(days_of.b21)
         return _Finding(finding.status, finding.since, finding.until, (*finding.reasons, after_21))
     return finding
@@ -330,7 +339,7 @@ def _former_relevant(route: _Route, days_of: Birthdays, law: Law, in_education: 
     if in_education:
         reasons += (say.programme_past_25(),)
     refer = (say.DETENTION_CHECKS,) if route.route == Route.DETAINED else ()
-    return _Finding(Status.FORMER_RELEVANT, days_of.b18, until_25, reasons, refer)
+    return _Finding(FORMER_RELEVANT, days_of.b18, until_25, reasons, refer)
 
 
 # -- the counting, said once ----------------------------------------------------------------
