@@ -63,3 +63,18 @@ def test_status_case_entitlements(
             assert listed.get(wanted["id"]) == (str(wanted["from"]), str(wanted["until"])), key
     shown = {item["id"] for key in ("entitlements", "may_also_apply") for item in result[key]}
     assert not shown & set(expect.get("absent", []))
+
+
+def test_cases_about_entitlements_also_fix_the_status_end(
+    all_status_cases: list[dict[str, Any]],
+) -> None:
+    """A case that checks what is listed also says when the status ends, and cites its law."""
+    with_entitlements = [
+        case
+        for case in all_status_cases
+        if {"entitlements", "may_also_apply", "absent"} & case["expect"].keys()
+    ]
+    assert len(with_entitlements) >= 18
+    for case in with_entitlements:
+        assert "status_until" in case["expect"], case["name"]
+        assert case["section"], case["name"]
