@@ -28,7 +28,6 @@ CA_S23CZB = "Children Act 1989, s.23CZB"
 CA_S24_1A = "Children Act 1989, s.24(1A)"
 CA_S24_1B = "Children Act 1989, s.24(1B)"
 CA_S24B_3 = "Children Act 1989, s.24B(3)"
-CA_S24B_4 = "Children Act 1989, s.24B(3) and (4)"
 CA_S105 = "Children Act 1989, s.105(1)"
 
 # s.24(2) routes the checker does not ask about, so it must not answer "none" silently.
@@ -271,20 +270,6 @@ def qualifying_ended_at_21_in_education(birthday_21: date) -> Reason:
     )
 
 
-@cache
-def course_past_25_may_continue() -> Reason:
-    """Help with a course may continue past 25 until it ends (s.24B(4))."""
-    return Reason(
-        Message(
-            N_(
-                "If you are still on your course or training when you turn 25, the council can "
-                "keep helping you with it until it ends."
-            )
-        ),
-        CA_S24B_4,
-    )
-
-
 def parent(adult: bool) -> Reason:
     """Six months living with a parent ends relevant-child status (CL Regs 2010 reg. 3(3), (4))."""
     if adult:
@@ -475,9 +460,9 @@ def programme_past_25() -> Reason:
     )
 
 
-def past_25(birthday_25: date, in_education: bool) -> Reason:
-    """At 25 care-leaver duties end, except a programme still being followed (s.23C(7))."""
-    if in_education:
+def past_25(birthday_25: date, former_relevant_in_education: bool) -> Reason:
+    """At 25 care-leaver duties end, except a former relevant child's programme (s.23C(7))."""
+    if former_relevant_in_education:
         return Reason(
             Message(
                 N_(

@@ -99,7 +99,11 @@ def assess(answers: Answers, on: date) -> Assessment:
     age = age_on(answers.date_of_birth, on)
 
     if age >= law.care_leaver_until_age:
-        past_25 = say.past_25(days_of.b25, _in_education(answers))
+        # s.23C(7) carries only a former relevant child's programme past 25.
+        programme = _in_education(answers) and _child_route(
+            answers, care, days_of.last_child_day, now=False
+        ).route in (Route.ELIGIBLE, Route.RELEVANT, Route.DETAINED)
+        past_25 = say.past_25(days_of.b25, programme)
         finding = _Finding(NONE, None, None, (past_25,))
     elif age >= law.child_until_age:
         route = _child_route(answers, care, days_of.last_child_day, now=False)
@@ -273,7 +277,7 @@ def _qualifying(route: _Route, days_of: Birthdays, in_education: bool, adult: bo
     until = until_21
     if in_education:
         until = days_of.b25 - ONE_DAY
-        reasons += [say.education_to_25(until), say.course_past_25_may_continue()]
+        reasons.append(say.education_to_25(until))
     return _Finding(QUALIFYING, route.since, until, tuple(reasons))
 
 
