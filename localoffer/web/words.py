@@ -77,9 +77,7 @@ CONDITION_DESCRIPTIONS: dict[str, LazyString] = {
         "you study full time at university, or at a college where you live during term, and "
         "your term-time home is not available in the holidays"
     ),
-    "looked_after_after_16": _l(
-        "you were looked after on or after your 16th birthday, before 18"
-    ),
+    "looked_after_after_16": _l("you were looked after on or after your 16th birthday, before 18"),
     "looked_after_12_months": _l("you were looked after for 12 months or more without a break"),
 }
 
