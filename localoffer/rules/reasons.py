@@ -22,6 +22,7 @@ CA_S23A = "Children Act 1989, s.23A(2)"
 CLR_REG3_2 = "Care Leavers (England) Regulations 2010, reg. 3(2)"
 CLR_REG3_3 = "Care Leavers (England) Regulations 2010, reg. 3(3) and (4)"
 CA_S23C = "Children Act 1989, s.23C(1)"
+CA_S23C_6 = "Children Act 1989, s.23C(6) and s.23CA"
 CA_S23C_7 = "Children Act 1989, s.23C(7)"
 CA_S23CA = "Children Act 1989, s.23CA"
 CA_S23CZB = "Children Act 1989, s.23CZB"
@@ -442,6 +443,21 @@ def former_relevant_until(until_25: date, adviser_on_request: bool) -> Reason:
             until_25=until_25,
         ),
         CA_S23CA,
+    )
+
+
+def former_relevant_until_21_before_2018(until_21: date) -> Reason:
+    """Before s.23CZB (1 April 2018), duties ended at 21 outside education (ss.23C(6), 23CA)."""
+    return Reason(
+        Message(
+            N_(
+                "Before 1 April 2018 the law gave former relevant children support until the day "
+                "before their 21st birthday (for you, %(until_21)s), and after that only while "
+                "they were in education or training, up to 25."
+            ),
+            until_21=until_21,
+        ),
+        CA_S23C_6,
     )
 
 

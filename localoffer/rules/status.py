@@ -309,7 +309,7 @@ def _as_adult(route: _Route, answers: Answers, on: date, care: _Care) -> _Findin
     in_education = _in_education(answers)
     match route.route:
         case Route.ELIGIBLE | Route.RELEVANT | Route.DETAINED:
-            return _former_relevant(route, days_of, care.law, in_education)
+            return _former_relevant(route, days_of, care.law, in_education, on)
         case Route.COUNTING:
             at_18 = _Route(QUALIFYING, Route.IN_CARE_AT_18, since=days_of.b18)
             finding = _qualifying(at_18, days_of, in_education, adult=True)
@@ -326,8 +326,11 @@ def _as_adult(route: _Route, answers: Answers, on: date, care: _Care) -> _Findin
     return finding
 
 
-def _former_relevant(route: _Route, days_of: Birthdays, law: Law, in_education: bool) -> _Finding:
-    """Eligible at 18, or once relevant, means former relevant from 18 (s.23C(1))."""
+def _former_relevant(
+    route: _Route, days_of: Birthdays, law: Law, in_education: bool, on: date
+) -> _Finding:
+    """Former relevant from 18 (s.23C(1)); duties to 21, or 25 in education or (from 2018)
+    with a personal adviser on request (ss.23C(6), 23CA, 23CZB)."""
     if route.route == Route.ELIGIBLE:
         reasons: tuple[Reason, ...] = (say.former_relevant_was_eligible(days_of.b18),)
     elif route.route == Route.RELEVANT:
@@ -338,11 +341,17 @@ def _former_relevant(route: _Route, days_of: Birthdays, law: Law, in_education: 
             say.detention(days_of.last_child_day, days_of.b18, now=False),
             say.relevant_become_former_relevant(days_of.b18),
         )
+    refer = (say.DETENTION_CHECKS,) if route.route == Route.DETAINED else ()
+    if not (law.personal_adviser_on_request_to_25 or in_education):
+        until_21 = days_of.b21 - ONE_DAY
+        reasons += (say.former_relevant_until_21_before_2018(until_21),)
+        if on > until_21:
+            return _Finding(NONE, None, None, reasons, refer)
+        return _Finding(FORMER_RELEVANT, days_of.b18, until_21, reasons, refer)
     until_25 = days_of.b25 - ONE_DAY
     reasons += (say.former_relevant_until(until_25, law.personal_adviser_on_request_to_25),)
     if in_education:
         reasons += (say.programme_past_25(),)
-    refer = (say.DETENTION_CHECKS,) if route.route == Route.DETAINED else ()
     return _Finding(FORMER_RELEVANT, days_of.b18, until_25, reasons, refer)
 
 
