@@ -63,6 +63,18 @@ class EntitlementResult(Generic[T]):
     reasons: tuple[Reason, ...] = ()
 
 
+class _BirthdaysOf(dict[int, date]):
+    """Birthdays by age, each worked out once when first asked for (a dict for speed)."""
+
+    def __init__(self, date_of_birth: date) -> None:
+        super().__init__()
+        self.date_of_birth = date_of_birth
+
+    def __missing__(self, age: int) -> date:
+        self[age] = day = birthday(self.date_of_birth, age)
+        return day
+
+
 @dataclass(frozen=True)
 class _Stretch:
     """Days with one status: from `start` to `end` inclusive (None: no end fixed by law)."""
@@ -87,19 +99,15 @@ def entitlements_for(
     """Sort items into applying, may apply and coming in (s.23C(1); conditions as settled)."""
     stretches = _status_stretches(assessment, answers, on)
     facts = known_facts(answers, assessment)
-    birthdays: dict[int, date] = {}
-
-    def birthday_at(age: int) -> date:
-        if age not in birthdays:
-            birthdays[age] = birthday(answers.date_of_birth, age)
-        return birthdays[age]
-
+    birthday_at = _BirthdaysOf(answers.date_of_birth)
+    # Reading the attribute directly spares a call per item for the usual case.
+    own_criteria = criteria is _own_criteria
     statuses = frozenset(stretch.status for stretch in stretches)
     applies: list[Match[T]] = []
     may_also_apply: list[Match[T]] = []
     coming_in: list[Match[T]] = []
     for item in items:
-        wanted = criteria(item)
+        wanted: Criteria = item.criteria if own_criteria else criteria(item)  # type: ignore[attr-defined]
         # Most items are for other statuses: reject those before any date arithmetic.
         if statuses.isdisjoint(wanted.who):
             continue
@@ -181,7 +189,7 @@ def known_facts(answers: Answers, assessment: Assessment) -> dict[str, bool]:
 
 
 def _window(
-    wanted: Criteria, stretches: tuple[_Stretch, ...], birthday_at: Callable[[int], date]
+    wanted: Criteria, stretches: tuple[_Stretch, ...], birthday_at: dict[int, date]
 ) -> tuple[date, date] | None:
     """First and last day the item's statuses and ages both hold, or None if they never do."""
     start: date | None = None
@@ -193,8 +201,8 @@ def _window(
             end = stretch.end
     if start is None:
         return None
-    first = max(start, birthday_at(wanted.age_from))
-    last = birthday_at(wanted.age_to) - ONE_DAY
+    first = max(start, birthday_at[wanted.age_from])
+    last = birthday_at[wanted.age_to] - ONE_DAY
     if end is not None:
         last = min(last, end)
     return (first, last) if first <= last else None
