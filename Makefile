@@ -37,7 +37,7 @@ content-check: install
 ## Refresh the UI string catalogues after changing any user-facing text:
 ## extract every string, merge it into each language, and compile what is served.
 translations: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --sort-by-file --no-wrap \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -k NP_:1,2 --sort-by-file --no-wrap \
 		--project "Local Offer" --copyright-holder "Local Offer contributors" \
 		-o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --no-wrap

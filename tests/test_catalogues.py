@@ -28,7 +28,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     pot = tmp_path_factory.mktemp("pot") / "messages.pot"
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_l", "-k", "N_", "-o", str(pot), "."],
+         "-k", "_l", "-k", "N_", "-k", "NP_:1,2", "-o", str(pot), "."],
         cwd=ROOT, check=True, capture_output=True, timeout=120,
     )  # fmt: skip
     with pot.open("rb") as handle:

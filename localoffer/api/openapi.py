@@ -39,6 +39,19 @@ def error(description: str) -> dict[str, Any]:
     return json_response(description, "Errors")
 
 
+# What each yes/no answer means, the same for every age and on every route.
+FLAG_MEANINGS: dict[str, str] = {
+    "detained_or_in_hospital_on_16th_birthday": "In custody or in hospital on the 16th birthday.",
+    "special_guardianship_order": "On a special guardianship order made when looked after "
+    "(or on one when turning 18); needs the care periods before it.",
+    "lived_with_parent_6_months": "After leaving care at 16 or 17, lived with a parent (or "
+    "someone with parental responsibility) for six months or more in a row, and still does, "
+    "or still did on the 18th birthday.",
+    "in_education_or_training": "In education or training now.",
+    "in_higher_education": "On a higher education course now.",
+}
+
+
 def schemas(languages: list[str]) -> dict[str, Any]:
     amount_properties = {
         "gbp": {"type": "number", "minimum": 0},
@@ -58,7 +71,10 @@ def schemas(languages: list[str]) -> dict[str, Any]:
             "short_break": {
                 "type": "boolean",
                 "default": False,
-                "description": "Part of a pre-planned series of short breaks (17 days or fewer).",
+                "description": "Part of a pre-planned series of short breaks (17 days or fewer "
+                "each). The child is looked after during a break, but the days do not count "
+                "towards the 13 weeks; breaks adding up to more than 75 days in any 12 months "
+                "are not such a series and are counted as ordinary care.",
             },
         },
     }
@@ -228,13 +244,20 @@ def schemas(languages: list[str]) -> dict[str, Any]:
             "required": ["date_of_birth"],
             "properties": {
                 "date_of_birth": DATE,
-                "as_of": {**DATE, "description": "The day to check on; today in the UK if absent."},
+                "as_of": {
+                    **DATE,
+                    "description": "The day to check on; today in the UK if absent. The law "
+                    "as it stood on that day is applied, from 1 April 2011 onwards.",
+                },
                 "care_periods": {
                     "type": "array",
                     "maxItems": MAX_CARE_PERIODS,
                     "items": ref("CarePeriod"),
                 },
-                **{flag: {"type": "boolean", "default": False} for flag in FLAGS},
+                **{
+                    flag: {"type": "boolean", "default": False, "description": FLAG_MEANINGS[flag]}
+                    for flag in FLAGS
+                },
             },
         },
         "CarePeriod": care_period,
@@ -314,7 +337,11 @@ def document(languages: list[str], server: str = "/") -> dict[str, Any]:
                     },
                     "responses": {
                         "200": json_response("The status and what applies.", "Eligibility"),
-                        "400": error("Bad input: every problem named by its field."),
+                        "400": error(
+                            "Bad input: every problem named by its field, including a field "
+                            "given more than once and a special guardianship order with no "
+                            "care periods before it."
+                        ),
                         "413": error(f"The body is over {MAX_BODY_BYTES} bytes."),
                         "415": error("The body was not sent as application/json."),
                     },

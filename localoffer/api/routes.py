@@ -39,14 +39,59 @@ def read_json_body() -> tuple[Any, tuple[Response, int] | None]:
     if len(raw) > MAX_BODY_BYTES:
         return None, errors(413, {"body": f"Send at most {MAX_BODY_BYTES} bytes"})
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant), None
+        data = json.loads(
+            raw.decode("utf-8"), parse_constant=_reject_constant, object_pairs_hook=_JsonObject.of
+        )
     except (ValueError, RecursionError):
         # ValueError covers bad UTF-8, bad JSON and NaN/Infinity, which JSON does not allow.
         return None, errors(400, {"body": "Send a valid JSON object encoded as UTF-8"})
+    repeated = duplicate_fields(data)
+    if repeated:
+        return None, errors(400, repeated)
+    return data, None
 
 
 def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not valid JSON")
+
+
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers the names it was given more than once."""
+
+    repeated: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> _JsonObject:
+        obj = cls()
+        repeated = []
+        for name, value in pairs:
+            if name in obj:
+                repeated.append(name)
+            else:
+                obj[name] = value
+        obj.repeated = tuple(dict.fromkeys(repeated))
+        return obj
+
+
+def duplicate_fields(data: Any) -> dict[str, str]:
+    """Every field given more than once, named by its path as the validator names fields.
+
+    JSON allows repeated names but leaves their meaning open; Python would keep the last, so
+    a body saying two things about one answer would be checked on only one of them. Walked
+    without recursion, since a body may nest as deep as the JSON parser allows.
+    """
+    found: dict[str, str] = {}
+    waiting: list[tuple[Any, str]] = [(data, "")]
+    while waiting:
+        value, path = waiting.pop()
+        if isinstance(value, _JsonObject):
+            for name in value.repeated:
+                found[f"{path}{name}"] = f"Send {name} only once: the body gives it more than once"
+            waiting += [(item, f"{path}{name}.") for name, item in value.items()]
+        elif isinstance(value, list):
+            parent = path.removesuffix(".")
+            waiting += [(item, f"{parent}[{index}].") for index, item in enumerate(value)]
+    return found
 
 
 @bp.post("/eligibility")

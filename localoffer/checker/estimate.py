@@ -11,10 +11,9 @@ from datetime import date, timedelta
 
 from flask_babel import gettext as _
 
-from localoffer.rules import Answers, CarePeriod, birthday
+from localoffer.rules import EARLIEST_DAY, Answers, CarePeriod, birthday, law_on
 
-# Periods are built to be just over or just under the line the law draws (91 days).
-JUST_ENOUGH_DAYS = 91
+# A period well short of the 13 weeks, for "less than 13 weeks".
 WELL_SHORT_DAYS = 30
 
 
@@ -28,12 +27,16 @@ def estimate_answers(
 ) -> tuple[Answers, list[str]]:
     """Answers consistent with the rough replies, and the guesses made to get them."""
     assumptions: list[str] = []
-    b14, b16, b18 = (birthday(date_of_birth, age) for age in (14, 16, 18))
+    law = law_on(max(on, EARLIEST_DAY))
+    ages = (law.counting_from_age, law.eligible_from_age, law.child_until_age)
+    b14, b16, b18 = (birthday(date_of_birth, age) for age in ages)
     if time_in_care == "unsure":
         assumptions.append(_("You were not sure how long you were in care, so we have assumed "
                              "it was 13 weeks or more since your 14th birthday."))  # fmt: skip
     long_enough = time_in_care != "short"
-    length = timedelta(days=(JUST_ENOUGH_DAYS if long_enough else WELL_SHORT_DAYS) - 1)
+    # Just on the line the law draws (13 weeks, as it stood on the day checked), or well short.
+    just_enough = law.prescribed_period_days
+    length = timedelta(days=(just_enough if long_enough else WELL_SHORT_DAYS) - 1)
 
     one_day = timedelta(days=1)
     if in_care_now:

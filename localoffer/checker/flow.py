@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from localoffer.checker import forms
 from localoffer.checker.state import CheckerState
-from localoffer.rules import age_on
+from localoffer.rules import age_on, birthday
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,23 @@ def _sixteen_or_over(state: CheckerState, today: date) -> bool:
     return (_age(state, today) or 0) >= 16
 
 
-def _left_care_under_18(state: CheckerState, today: date) -> bool:
+def _left_care_at_16_or_17(state: CheckerState, today: date) -> bool:
+    """Asked of anyone, child or adult, who may have left care at 16 or 17: six months home
+    with a parent by 18 ends relevant-child status (Care Leavers (England) Regulations 2010,
+    reg. 3(3)), so the API's flag and this question must mean the same at every age."""
     age = _age(state, today)
-    return state.still_in_care is False and age is not None and 16 <= age < 18
+    if state.still_in_care is not False or age is None or age < 16 or state.dob is None:
+        return False
+    if state.route != "dates":
+        return state.care_after_16 != "no"
+    ends = [
+        date.fromisoformat(period["end"])
+        for period in state.periods
+        if period["end"] and not period["short_break"]
+    ]
+    # Leaving on the day before the 18th birthday leaves no time at home before 18.
+    last_child_day = birthday(state.dob, 18) - timedelta(days=1)
+    return bool(ends) and birthday(state.dob, 16) <= max(ends) < last_child_day
 
 
 STEPS: tuple[Step, ...] = (
@@ -72,7 +86,7 @@ STEPS: tuple[Step, ...] = (
     Step("time-in-care", forms.TimeInCareForm, _time_in_care_question),
     Step("special-guardianship", forms.SpecialGuardianshipForm, _has_left_care),
     Step("custody", forms.CustodyForm, _sixteen_or_over),
-    Step("lived-with-parent", forms.LivedWithParentForm, _left_care_under_18),
+    Step("lived-with-parent", forms.LivedWithParentForm, _left_care_at_16_or_17),
     Step("education", forms.EducationForm, _sixteen_or_over),
 )
 BY_SLUG = {step.slug: step for step in STEPS}

@@ -91,7 +91,11 @@ LivedWithParentForm = radio_form(
     _l("Since you left care, have you lived with a parent for 6 months or more in a row?"),
     YES_NO,
     _l("Select yes if you have lived with a parent for 6 months or more since leaving care"),
-    _l("A parent includes anyone with parental responsibility for you."),
+    _l(
+        "A parent includes anyone with parental responsibility for you. Answer yes only if the "
+        "6 months were before your 18th birthday and you still live with them, or still lived "
+        "with them on your 18th birthday."
+    ),
 )
 
 EducationForm = radio_form(

@@ -16,10 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from localoffer.rules import EARLIEST_DAY, law_on
 from localoffer.rules.dates import ONE_DAY, birthday
-
-FIRST_AGE = 16
-LAST_AGE = 25
 
 # Sized to sit in the page's main column at close to the body text's size; on a narrow
 # phone it scrolls sideways (see .app-timeline) rather than shrinking.
@@ -209,17 +207,22 @@ def build_timeline(
     rtl: bool = False,
     marked_is_today: bool = True,
 ) -> Timeline:
-    """Lay out bars (in theme order, then by start date), birthday ticks, a marker and a key."""
-    start = birthday(date_of_birth, FIRST_AGE)
-    end = birthday(date_of_birth, LAST_AGE)
+    """Lay out bars (in theme order, then by start date), birthday ticks, a marker and a key.
+
+    The axis runs over the ages care-leaver support covers in law on the marked day.
+    """
+    law = law_on(max(marked, EARLIEST_DAY))
+    first_age, last_age = law.eligible_from_age, law.care_leaver_until_age
+    start = birthday(date_of_birth, first_age)
+    end = birthday(date_of_birth, last_age)
     order = {theme: index for index, theme in enumerate(themes)}
     ordered = sorted(spans, key=lambda s: (order.get(s.theme, len(order)), s.start, s.label))
     reading_start = WIDTH - MARGIN if rtl else MARGIN
 
     ticks = []
-    for age in range(FIRST_AGE, LAST_AGE + 1):
+    for age in range(first_age, last_age + 1):
         day = birthday(date_of_birth, age)
-        date_y = DATE_ROWS[(age - FIRST_AGE) % len(DATE_ROWS)]
+        date_y = DATE_ROWS[(age - first_age) % len(DATE_ROWS)]
         ticks.append(Tick(age, day, position(day, start, end, rtl), date_y))
 
     bars = []

@@ -23,10 +23,14 @@ from localoffer.content.model import (
     REVIEW_CADENCES,
     THEMES,
 )
+from localoffer.rules.parameters import parameter
 from localoffer.rules.vocabulary import CONDITIONS, STATUSES
 
 NOT_YET_SET = "not yet set"
-MIN_AGE, MAX_AGE = 16, 25
+# The ages an entitlement can cover: from the youngest care leaver to the end of support,
+# as the law stands today (the rules' dated parameters).
+MIN_AGE: int = parameter("eligible_from_age").values[-1]
+MAX_AGE: int = parameter("care_leaver_until_age").values[-1]
 SCHEMA_ID = "/api/v1/schema/entitlement.json"
 
 

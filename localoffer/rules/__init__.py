@@ -4,11 +4,14 @@ Nothing here knows about Flask, files or today's date: the caller passes the dat
 """
 
 from localoffer.rules.answers import Answers, CarePeriod, InvalidAnswers, parse_answers
+from localoffer.rules.assessment import Assessment
 from localoffer.rules.dates import age_on, birthday
 from localoffer.rules.entitlements import EntitlementResult, Match, entitlements_for
 from localoffer.rules.messages import Message
+from localoffer.rules.parameters import EARLIEST_DAY, Law, law_on
 from localoffer.rules.periods import THIRTEEN_WEEKS, days_looked_after_since
-from localoffer.rules.status import Assessment, Reason, assess
+from localoffer.rules.reasons import Reason
+from localoffer.rules.status import assess
 from localoffer.rules.vocabulary import (
     ASKED_CONDITIONS,
     CONDITIONS,
@@ -24,11 +27,13 @@ from localoffer.rules.vocabulary import (
     RELEVANT,
     STATUSES,
     Criteria,
+    Status,
 )
 
 __all__ = [
     "ASKED_CONDITIONS",
     "CONDITIONS",
+    "EARLIEST_DAY",
     "ELIGIBLE",
     "FORMER_RELEVANT",
     "IN_EDUCATION_OR_TRAINING",
@@ -47,13 +52,16 @@ __all__ = [
     "Criteria",
     "EntitlementResult",
     "InvalidAnswers",
+    "Law",
     "Match",
     "Message",
     "Reason",
+    "Status",
     "age_on",
     "assess",
     "birthday",
     "days_looked_after_since",
     "entitlements_for",
+    "law_on",
     "parse_answers",
 ]

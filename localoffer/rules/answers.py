@@ -15,11 +15,10 @@ from datetime import date
 from typing import Any
 
 from localoffer.rules.dates import age_on, birthday
-from localoffer.rules.messages import N_, Message
+from localoffer.rules.messages import N_, NP_, Message
+from localoffer.rules.parameters import EARLIEST_DAY, law_on
 
 MAX_CARE_PERIODS = 50
-# CPPCR Regulations 2010, reg. 48(1)(a): no single short break is meant to last over 17 days.
-SHORT_BREAK_MAX_DAYS = 17
 MAX_AGE_YEARS = 120
 # Far enough ahead to plan past a 25th birthday, near enough that date arithmetic never
 # leaves the calendar.
@@ -100,6 +99,12 @@ def parse_answers(data: object, today: date) -> tuple[Answers, date]:
 
     if date_of_birth is not None:
         _check_date_of_birth(date_of_birth, as_of, today, errors)
+    if as_of is not None and as_of < EARLIEST_DAY and "as_of" not in errors:
+        # The law before then (the 2001 regulations) is not encoded: never apply later law.
+        errors["as_of"] = Message(
+            N_("The date to check (as_of) must be on or after %(earliest)s"),
+            earliest=EARLIEST_DAY,
+        )
     # A wrong date of birth or as_of would make every period look wrong too: name it once.
     if (
         date_of_birth is not None
@@ -108,6 +113,15 @@ def parse_answers(data: object, today: date) -> tuple[Answers, date]:
     ):
         _check_periods_against_dates(periods, date_of_birth, as_of, errors)
     _check_periods_together(periods, as_of, errors)
+    if flags["special_guardianship_order"] and not periods and "care_periods" not in errors:
+        # s.24(1A) covers only an order made when the child was looked after: without the
+        # care before it, "qualifying" would rest on something the answers do not show.
+        errors["special_guardianship_order"] = Message(
+            N_(
+                "Add the time you were looked after before the special guardianship order was "
+                "made: the order counts only if it was made when you were looked after"
+            )
+        )
 
     if errors or date_of_birth is None or as_of is None:
         raise InvalidAnswers(errors)
@@ -224,8 +238,12 @@ def _optional_as_of(data: dict[Any, Any], today: date, errors: dict[str, Message
         return today
     as_of = _date_value(value, "as_of", errors, _AS_OF_WORDS)
     if as_of is not None and as_of > birthday(today, MAX_YEARS_AHEAD):
-        errors["as_of"] = Message(
-            N_("The date to check (as_of) must be no more than %(years)s years from today"),
+        errors["as_of"] = Message.counted(
+            NP_(
+                "The date to check (as_of) must be no more than %(years)s year from today",
+                "The date to check (as_of) must be no more than %(years)s years from today",
+            ),
+            "years",
             years=MAX_YEARS_AHEAD,
         )
         return None
@@ -252,11 +270,14 @@ def _care_periods(value: object, errors: dict[str, Message]) -> list[tuple[int, 
         )
         return []
     if len(value) > MAX_CARE_PERIODS:
-        errors["care_periods"] = Message(
-            N_(
+        errors["care_periods"] = Message.counted(
+            NP_(
+                "Enter no more than %(count)s period of care. If you have had more, "
+                "ask your personal adviser to check your status with you",
                 "Enter no more than %(count)s periods of care. If you have had more, "
-                "ask your personal adviser to check your status with you"
+                "ask your personal adviser to check your status with you",
             ),
+            "count",
             count=MAX_CARE_PERIODS,
         )
         return []
@@ -309,8 +330,12 @@ def _check_date_of_birth(
             N_("The date to check (as_of) must be the same as or after the date of birth")
         )
     elif as_of is not None and age_on(date_of_birth, as_of) >= MAX_AGE_YEARS:
-        errors["date_of_birth"] = Message(
-            N_("Date of birth must be less than %(years)s years before the date to check"),
+        errors["date_of_birth"] = Message.counted(
+            NP_(
+                "Date of birth must be less than %(years)s year before the date to check",
+                "Date of birth must be less than %(years)s years before the date to check",
+            ),
+            "years",
             years=MAX_AGE_YEARS,
         )
 
@@ -348,6 +373,8 @@ def _check_periods_together(
 ) -> None:
     """Short breaks are short, only the latest period may be ongoing, and no two overlap."""
     ordered = sorted(periods, key=lambda indexed: (indexed[1].start, indexed[0]))
+    # reg. 48(1)(a) as it stood on the day checked (today's law if that date was wrong).
+    max_break_days = law_on(max(as_of or EARLIEST_DAY, EARLIEST_DAY)).short_break_max_days
     not_ongoing = []
     for position, (index, period) in enumerate(ordered):
         path = f"care_periods[{index}]"
@@ -362,14 +389,17 @@ def _check_periods_together(
             continue
         not_ongoing.append((index, period))
         last_day = period.end if period.end is not None else as_of
-        too_long = last_day is not None and (last_day - period.start).days >= SHORT_BREAK_MAX_DAYS
+        too_long = last_day is not None and (last_day - period.start).days >= max_break_days
         if period.short_break and too_long:
-            errors[f"{path}.short_break"] = Message(
-                N_(
+            errors[f"{path}.short_break"] = Message.counted(
+                NP_(
+                    "A short break lasts %(days)s day or fewer. If this stay was "
+                    "longer, it was not a short break: set short_break to false",
                     "A short break lasts %(days)s days or fewer. If this stay was "
-                    "longer, it was not a short break: set short_break to false"
+                    "longer, it was not a short break: set short_break to false",
                 ),
-                days=SHORT_BREAK_MAX_DAYS,
+                "days",
+                days=max_break_days,
             )
     _check_overlaps(not_ongoing, errors)
 

@@ -19,15 +19,19 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from localoffer.rules.answers import Answers
+from localoffer.rules.assessment import Assessment
 from localoffer.rules.dates import ONE_DAY, birthday
 from localoffer.rules.messages import N_, Message
-from localoffer.rules.status import CA_S23C, Assessment, Reason
+from localoffer.rules.reasons import CA_S23C, Reason
 from localoffer.rules.vocabulary import (
-    ASKED_CONDITIONS,
     ELIGIBLE,
     FORMER_RELEVANT,
+    FULL_TIME_HIGHER_OR_RESIDENTIAL_EDUCATION,
     IN_EDUCATION_OR_TRAINING,
+    IN_FOSTER_CARE_AT_18,
     IN_HIGHER_EDUCATION,
+    LOOKED_AFTER_12_MONTHS,
+    LOOKED_AFTER_AFTER_16,
     RELEVANT,
     Criteria,
 )
@@ -59,6 +63,18 @@ class EntitlementResult(Generic[T]):
     reasons: tuple[Reason, ...] = ()
 
 
+class _BirthdaysOf(dict[int, date]):
+    """Birthdays by age, each worked out once when first asked for (a dict for speed)."""
+
+    def __init__(self, date_of_birth: date) -> None:
+        super().__init__()
+        self.date_of_birth = date_of_birth
+
+    def __missing__(self, age: int) -> date:
+        self[age] = day = birthday(self.date_of_birth, age)
+        return day
+
+
 @dataclass(frozen=True)
 class _Stretch:
     """Days with one status: from `start` to `end` inclusive (None: no end fixed by law)."""
@@ -80,33 +96,31 @@ def entitlements_for(
     on: date,
     criteria: Callable[[T], Criteria] = _own_criteria,
 ) -> EntitlementResult[T]:
-    """Sort items into applying, may apply and coming in (DESIGN.md, JSON API; s.23C(1))."""
+    """Sort items into applying, may apply and coming in (s.23C(1); conditions as settled)."""
     stretches = _status_stretches(assessment, answers, on)
-    facts = known_facts(answers)
-    birthdays: dict[int, date] = {}
-
-    def birthday_at(age: int) -> date:
-        if age not in birthdays:
-            birthdays[age] = birthday(answers.date_of_birth, age)
-        return birthdays[age]
-
+    facts = known_facts(answers, assessment)
+    birthday_at = _BirthdaysOf(answers.date_of_birth)
+    # Reading the attribute directly spares a call per item for the usual case.
+    own_criteria = criteria is _own_criteria
     statuses = frozenset(stretch.status for stretch in stretches)
     applies: list[Match[T]] = []
     may_also_apply: list[Match[T]] = []
     coming_in: list[Match[T]] = []
     for item in items:
-        wanted = criteria(item)
+        wanted: Criteria = item.criteria if own_criteria else criteria(item)  # type: ignore[attr-defined]
         # Most items are for other statuses: reject those before any date arithmetic.
         if statuses.isdisjoint(wanted.who):
             continue
+        # Settled conditions are dictionary look-ups: cheaper than the dates, so first.
+        unknown: tuple[str, ...] = ()
+        if wanted.conditions:
+            still_open = _open_conditions(wanted.conditions, facts)
+            if still_open is None:
+                continue
+            unknown = still_open
         window = _window(wanted, stretches, birthday_at)
         if window is None or window[1] < on:
             continue
-        unknown: tuple[str, ...] = ()
-        if wanted.conditions:
-            if any(not facts[name] for name in wanted.conditions & ASKED_CONDITIONS):
-                continue
-            unknown = tuple(sorted(wanted.conditions - ASKED_CONDITIONS))
         from_, until = window
         if wanted.commencement_pending:
             coming_in.append(Match(item, None, until, unknown))
@@ -120,6 +134,18 @@ def entitlements_for(
     return EntitlementResult(
         tuple(applies), tuple(may_also_apply), tuple(coming_in), _onward_reasons(stretches)
     )
+
+
+def _open_conditions(conditions: frozenset[str], facts: dict[str, bool]) -> tuple[str, ...] | None:
+    """The conditions left for an adviser to confirm, or None if a settled one is not met."""
+    left = []
+    for name in conditions:
+        known = facts.get(name)
+        if known is None:
+            left.append(name)
+        elif not known:
+            return None
+    return tuple(sorted(left))
 
 
 def _status_stretches(assessment: Assessment, answers: Answers, on: date) -> tuple[_Stretch, ...]:
@@ -139,16 +165,31 @@ def _status_stretches(assessment: Assessment, answers: Answers, on: date) -> tup
     return (now, onward)
 
 
-def known_facts(answers: Answers) -> dict[str, bool]:
-    """The conditions the checker asks; higher education is education (s.23C(5A); s.24B(2))."""
-    return {
-        IN_EDUCATION_OR_TRAINING: answers.in_education_or_training or answers.in_higher_education,
+def known_facts(answers: Answers, assessment: Assessment) -> dict[str, bool]:
+    """The conditions the answers settle; a condition left out is for an adviser to confirm.
+
+    Higher education is education (s.23C(5A); s.24B(2)). The care dates settle being looked
+    after after 16 (Homelessness (Priority Need) Order 2002 art. 4(1)(b)) and for 12 months
+    (Junior ISA guidance), and rule out foster care at 18 for anyone not looked after the day
+    before their 18th birthday (s.23CZA(2)). Vacation accommodation needs full-time higher or
+    residential further education (s.24B(5)), which no one out of education has.
+    """
+    in_education = answers.in_education_or_training or answers.in_higher_education
+    facts = {
+        IN_EDUCATION_OR_TRAINING: in_education,
         IN_HIGHER_EDUCATION: answers.in_higher_education,
+        LOOKED_AFTER_AFTER_16: assessment.facts.looked_after_after_16,
+        LOOKED_AFTER_12_MONTHS: assessment.facts.looked_after_12_months,
     }
+    if not assessment.facts.in_care_at_18_possible:
+        facts[IN_FOSTER_CARE_AT_18] = False
+    if not in_education:
+        facts[FULL_TIME_HIGHER_OR_RESIDENTIAL_EDUCATION] = False
+    return facts
 
 
 def _window(
-    wanted: Criteria, stretches: tuple[_Stretch, ...], birthday_at: Callable[[int], date]
+    wanted: Criteria, stretches: tuple[_Stretch, ...], birthday_at: dict[int, date]
 ) -> tuple[date, date] | None:
     """First and last day the item's statuses and ages both hold, or None if they never do."""
     start: date | None = None
@@ -160,8 +201,8 @@ def _window(
             end = stretch.end
     if start is None:
         return None
-    first = max(start, birthday_at(wanted.age_from))
-    last = birthday_at(wanted.age_to) - ONE_DAY
+    first = max(start, birthday_at[wanted.age_from])
+    last = birthday_at[wanted.age_to] - ONE_DAY
     if end is not None:
         last = min(last, end)
     return (first, last) if first <= last else None

@@ -8,34 +8,58 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
-LOOKED_AFTER = "looked_after"
-ELIGIBLE = "eligible"
-RELEVANT = "relevant"
-FORMER_RELEVANT = "former_relevant"
-QUALIFYING = "qualifying"
-NONE = "none"
 
-# Order matters for display: from "in care now" to "no longer a care leaver".
-STATUSES: tuple[str, ...] = (LOOKED_AFTER, ELIGIBLE, RELEVANT, FORMER_RELEVANT, QUALIFYING, NONE)
+class Status(StrEnum):
+    """A care-leaver status, in the order shown: from "in care now" to "not a care leaver"."""
 
-# Facts an entitlement may depend on beyond status and age. The first two are asked by the
-# checker and the JSON API; the others cannot be known from the API's answers, so an
-# entitlement needing them is reported as "may also apply: ask your personal adviser".
+    LOOKED_AFTER = "looked_after"  # Children Act 1989, s.22(1)
+    ELIGIBLE = "eligible"  # Sch. 2 para 19B
+    RELEVANT = "relevant"  # s.23A(2); Care Leavers (England) Regulations 2010, reg. 3
+    FORMER_RELEVANT = "former_relevant"  # s.23C(1)
+    QUALIFYING = "qualifying"  # s.24(1A), (1B)
+    NONE = "none"
+
+
+LOOKED_AFTER = Status.LOOKED_AFTER
+ELIGIBLE = Status.ELIGIBLE
+RELEVANT = Status.RELEVANT
+FORMER_RELEVANT = Status.FORMER_RELEVANT
+QUALIFYING = Status.QUALIFYING
+NONE = Status.NONE
+
+STATUSES: tuple[str, ...] = tuple(Status)
+
+# Facts an entitlement may depend on beyond status and age. The rules decide a condition
+# whenever the answers settle it (the first two are asked; the care dates settle the last
+# three, and can rule out foster care at 18); an entitlement needing one they leave open is
+# reported as "may also apply: ask your personal adviser".
 IN_EDUCATION_OR_TRAINING = "in_education_or_training"
 IN_HIGHER_EDUCATION = "in_higher_education"
 IN_FOSTER_CARE_AT_18 = "in_foster_care_at_18"
 LEAVING_RESIDENTIAL_CARE = "leaving_residential_care"
+FULL_TIME_HIGHER_OR_RESIDENTIAL_EDUCATION = "full_time_higher_or_residential_education"
+LOOKED_AFTER_AFTER_16 = "looked_after_after_16"
+LOOKED_AFTER_12_MONTHS = "looked_after_12_months"
 
 CONDITIONS: dict[str, str] = {
     IN_EDUCATION_OR_TRAINING: "you are in education or training",
     IN_HIGHER_EDUCATION: "you are on a higher education course, such as a degree",
     IN_FOSTER_CARE_AT_18: "you were living with foster carers when you turned 18",
     LEAVING_RESIDENTIAL_CARE: "you lived in a children's home before leaving care",
+    FULL_TIME_HIGHER_OR_RESIDENTIAL_EDUCATION: (
+        "you study full time at university, or at a college where you live during term, and "
+        "your term-time home is not available in the holidays"
+    ),
+    LOOKED_AFTER_AFTER_16: "you were looked after on or after your 16th birthday, before 18",
+    LOOKED_AFTER_12_MONTHS: "you were looked after for 12 months or more without a break",
 }
 
-# Conditions the checker asks about, so they can be decided rather than left to a PA.
+# Conditions the checker asks about directly.
 ASKED_CONDITIONS: frozenset[str] = frozenset({IN_EDUCATION_OR_TRAINING, IN_HIGHER_EDUCATION})
+# Conditions the care dates always settle, so they are never left to a personal adviser.
+DATED_CONDITIONS: frozenset[str] = frozenset({LOOKED_AFTER_AFTER_16, LOOKED_AFTER_12_MONTHS})
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 from flask import Flask
-from flask_babel import format_currency, format_number, get_locale
+from flask_babel import format_currency, format_number, get_locale, get_translations
 from flask_babel import gettext as _
 from jinja2 import pass_context
 from markupsafe import Markup, escape
@@ -71,7 +71,7 @@ def medium_date(day: date) -> str:
 
 def translate_message(message: Message) -> str:
     """A reason or problem from the rules in the reader's language, its dates and counts too."""
-    return message.render(_, long_date, format_number)
+    return message.render(_, long_date, format_number, get_translations().ngettext)
 
 
 def isolate(text: str) -> Markup:

@@ -73,6 +73,12 @@ CONDITION_DESCRIPTIONS: dict[str, LazyString] = {
     "in_higher_education": _l("you are on a higher education course, such as a degree"),
     "in_foster_care_at_18": _l("you were living with foster carers when you turned 18"),
     "leaving_residential_care": _l("you lived in a children's home before leaving care"),
+    "full_time_higher_or_residential_education": _l(
+        "you study full time at university, or at a college where you live during term, and "
+        "your term-time home is not available in the holidays"
+    ),
+    "looked_after_after_16": _l("you were looked after on or after your 16th birthday, before 18"),
+    "looked_after_12_months": _l("you were looked after for 12 months or more without a break"),
 }
 
 CONTACT_LABELS: dict[str, LazyString] = {

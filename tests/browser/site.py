@@ -168,13 +168,14 @@ CARE_AFTER_16: Answer = ("/check/care-after-16/", (("answer", "yes"),))
 LONG_IN_CARE: Answer = ("/check/time-in-care/", (("answer", "long"),))
 NO_SGO: Answer = ("/check/special-guardianship/", (("answer", "no"),))
 NO_CUSTODY: Answer = ("/check/custody/", (("answer", "no"),))
+NOT_HOME_WITH_A_PARENT: Answer = ("/check/lived-with-parent/", (("answer", "no"),))
 AT_UNIVERSITY: Answer = ("/check/education/", (("answer", "higher"),))
 
 DATES_UP_TO_QUESTIONS = (ROUTE_DATES, BORN_2007, CARE_2021_TO_2025, NO_OTHER_CARE)
 DATES_ANSWERED = (*DATES_UP_TO_QUESTIONS, NO_SGO, NO_CUSTODY, AT_UNIVERSITY)
 ROUGH_ANSWERED = (
     ROUTE_ROUGH, BORN_2007, NOT_IN_CARE_NOW, CARE_AFTER_16, LONG_IN_CARE, NO_SGO, NO_CUSTODY,
-    AT_UNIVERSITY,
+    NOT_HOME_WITH_A_PARENT, AT_UNIVERSITY,
 )  # fmt: skip
 
 

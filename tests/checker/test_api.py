@@ -111,6 +111,25 @@ def test_every_problem_is_named_at_once(client) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        ('{"date_of_birth": "2007-05-01", "date_of_birth": "2009-05-01"}', "date_of_birth"),
+        ('{"date_of_birth": "2007-05-01", "in_education_or_training": true, '
+         '"in_education_or_training": false}', "in_education_or_training"),
+        ('{"date_of_birth": "2007-05-01", "care_periods": [{"start": "2021-06-01", '
+         '"end": null, "end": "2025-04-30"}]}', "care_periods[0].end"),
+    ],
+)  # fmt: skip
+def test_a_field_given_twice_is_refused_by_name(client, raw: str, field: str) -> None:
+    """A repeated name is never silently last-wins: a 400 names the field at its path."""
+    response = client.post(URL, data=raw, content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json()["errors"] == {
+        field: f"Send {field.rsplit('.', 1)[-1]} only once: the body gives it more than once"
+    }
+
+
+@pytest.mark.parametrize(
     ("data", "content_type", "status", "field"),
     [
         ("date_of_birth=2007-05-01", "application/x-www-form-urlencoded", 415, "content_type"),

@@ -64,7 +64,9 @@ def test_rough_route_gives_a_best_answer_to_confirm(web: FlaskClient) -> None:
     answer(web, "/check/care-after-16/", {"answer": "yes"}, "/check/time-in-care/")
     answer(web, "/check/time-in-care/", {"answer": "unsure"}, "/check/special-guardianship/")
     answer(web, "/check/special-guardianship/", {"answer": "no"}, "/check/custody/")
-    answer(web, "/check/custody/", {"answer": "no"}, "/check/education/")
+    # An adult who may have left care at 16 or 17 is asked the same question as the API.
+    answer(web, "/check/custody/", {"answer": "no"}, "/check/lived-with-parent/")
+    answer(web, "/check/lived-with-parent/", {"answer": "no"}, "/check/education/")
     answer(web, "/check/education/", {"answer": "none"}, "/check/answers/")
     result = soup(web.get("/check/result/"))
     text = result.get_text(" ")

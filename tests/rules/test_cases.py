@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from localoffer.checker.service import check, result_json
+from localoffer.content import Offer
 from localoffer.rules import STATUSES, assess, parse_answers
 
 
@@ -43,3 +45,36 @@ def test_status_case(status_case: dict[str, Any], today: date) -> None:
         assert fragment in texts
     for provision in expect.get("legal_basis", []):
         assert provision in assessment.legal_basis
+    for fragment in expect.get("not_reasons", []):
+        assert fragment not in texts
+
+
+def test_status_case_entitlements(
+    status_case: dict[str, Any], today: date, shipped_offer: Offer
+) -> None:
+    """The shipped offer lists, may list, or leaves out the case's entitlements with its dates."""
+    expect = status_case["expect"]
+    body = {**status_case["answers"], "as_of": status_case["as_of"]}
+    answers, as_of = parse_answers(body, today=today)
+    result = result_json(check(answers, as_of, shipped_offer))
+    for key in ("entitlements", "may_also_apply"):
+        listed = {item["id"]: (item["from"], item["until"]) for item in result[key]}
+        for wanted in expect.get(key, []):
+            assert listed.get(wanted["id"]) == (str(wanted["from"]), str(wanted["until"])), key
+    shown = {item["id"] for key in ("entitlements", "may_also_apply") for item in result[key]}
+    assert not shown & set(expect.get("absent", []))
+
+
+def test_cases_about_entitlements_also_fix_the_status_end(
+    all_status_cases: list[dict[str, Any]],
+) -> None:
+    """A case that checks what is listed also says when the status ends, and cites its law."""
+    with_entitlements = [
+        case
+        for case in all_status_cases
+        if {"entitlements", "may_also_apply", "absent"} & case["expect"].keys()
+    ]
+    assert len(with_entitlements) >= 18
+    for case in with_entitlements:
+        assert "status_until" in case["expect"], case["name"]
+        assert case["section"], case["name"]

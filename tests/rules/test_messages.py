@@ -19,7 +19,7 @@ from localoffer.rules import (
     entitlements_for,
     parse_answers,
 )
-from localoffer.rules.messages import N_, PLACEHOLDER
+from localoffer.rules.messages import N_, NP_, PLACEHOLDER
 
 RULES = Path(__file__).parents[2] / "localoffer" / "rules"
 
@@ -39,10 +39,10 @@ def _calls(name: str) -> list[tuple[str, ast.Call]]:
 
 
 def _marked_templates() -> set[str]:
-    """The strings pybabel's `-k N_` finds in the rules."""
+    """The singular strings pybabel's `-k N_ -k NP_:1,2` finds in the rules."""
     return {
         node.args[0].value
-        for _, node in _calls("N_")
+        for _, node in (*_calls("N_"), *_calls("NP_"))
         if isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
     }
 
@@ -72,6 +72,11 @@ def _identity(template: str) -> str:
     return template
 
 
+def _shouting_plural(singular: str, plural: str, count: int) -> str:
+    """A stand-in ngettext: the English form for the count, shouted."""
+    return _shouting(singular if count == 1 else plural)
+
+
 def _shouting(template: str) -> str:
     """A stand-in translation: every word changed, every placeholder kept."""
     pieces = PLACEHOLDER.split(template)
@@ -84,7 +89,7 @@ def _shouting(template: str) -> str:
 def test_every_message_in_the_rules_is_built_from_a_marked_string_literal() -> None:
     """Each Message(...) takes N_("...") first, so pybabel extracts every template."""
     constructions = _calls("Message")
-    assert len(constructions) >= 60
+    assert len(constructions) >= 50
     for file_name, node in constructions:
         template = node.args[0] if node.args else None
         assert isinstance(template, ast.Call), f"{file_name}:{node.lineno}"
@@ -100,6 +105,35 @@ def test_every_marker_holds_one_string_literal() -> None:
         literal = node.args[0]
         assert isinstance(literal, ast.Constant), f"{file_name}:{node.lineno}"
         assert isinstance(literal.value, str), f"{file_name}:{node.lineno}"
+
+
+def test_every_counted_sentence_marks_both_english_forms_with_the_same_placeholders() -> None:
+    """NP_ holds a singular and a plural literal, so translators get msgid_plural entries."""
+    pairs = _calls("NP_")
+    assert len(pairs) >= 10
+    for file_name, node in pairs:
+        assert len(node.args) == 2 and not node.keywords, f"{file_name}:{node.lineno}"
+        singular, plural = (arg.value for arg in node.args if isinstance(arg, ast.Constant))
+        assert singular != plural, f"{file_name}:{node.lineno}"
+        assert PLACEHOLDER.findall(singular) == PLACEHOLDER.findall(plural), singular
+
+
+def test_a_counted_message_takes_the_form_its_language_gives_for_the_number() -> None:
+    """The count picks the form: English one and other, and any language's own rule."""
+    one = Message.counted(NP_("%(days)s day left.", "%(days)s days left."), "days", days=1)
+    many = Message.counted(NP_("%(days)s day left.", "%(days)s days left."), "days", days=11)
+    assert (one.text, many.text) == ("1 day left.", "11 days left.")
+
+    def arabic_like(singular: str, plural: str, count: int) -> str:
+        return "MANY %(days)s" if 11 <= count % 100 <= 99 else "OTHER %(days)s"
+
+    assert many.render(_identity, date.isoformat, str, arabic_like) == "MANY 11"
+
+
+def test_a_counted_message_must_name_a_whole_number() -> None:
+    """A counted message without its number is a mistake caught where it is made."""
+    with pytest.raises(ValueError, match="'days' must name a whole-number value"):
+        Message.counted(NP_("%(days)s day.", "%(days)s days."), "days", days="three")
 
 
 def test_templates_use_only_named_placeholders() -> None:
@@ -120,7 +154,7 @@ def test_placeholders_match_the_values_given(messages: list[Message]) -> None:
         names = {name for name, _ in message.params}
         assert set(PLACEHOLDER.findall(message.template)) == names, message.template
         # A translation keeps the placeholders, so it must render without a KeyError.
-        assert message.render(_shouting, date.isoformat, str), message.template
+        assert message.render(_shouting, date.isoformat, str, _shouting_plural), message.template
 
 
 def test_rendering_untranslated_gives_the_english_text(messages: list[Message]) -> None:
@@ -164,7 +198,7 @@ def test_a_translation_gets_the_values_in_its_own_formats() -> None:
     def number(count: int) -> str:
         return f"<{count}>"
 
-    assert days.render(_shouting, date.isoformat, number) == (
+    assert days.render(_shouting, date.isoformat, number, _shouting_plural) == (
         "YOU HAVE BEEN LOOKED AFTER FOR <1097> DAYS SINCE YOUR 14TH BIRTHDAY, WHICH IS MORE "
         "THAN 13 WEEKS (91 DAYS)."
     )

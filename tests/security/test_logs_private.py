@@ -97,7 +97,7 @@ def test_feedback_checker_share_links_and_sign_in_leave_nothing_personal_in_the_
     period = [("start", p) for p in ("22", "7", "2019")] + [("end", p) for p in ("3", "10", "2024")]
     assert browser.request("/check/care-periods/0/", [*period, ("short_break", "no")]) == 302
     assert browser.request("/check/care-periods/", {"answer": "no"}) == 302
-    for slug in ("special-guardianship", "custody", "education"):
+    for slug in ("special-guardianship", "custody", "lived-with-parent", "education"):
         browser.request(f"/check/{slug}/", {"answer": "no" if slug != "education" else "none"})
     assert browser.request("/check/result/") == 200
     shared = f"/check/shared/?dob={DOB_ISO}&care={CARE[0]}..{CARE[1]}&on=2026-11-23"

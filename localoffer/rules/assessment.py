@@ -1,0 +1,82 @@
+"""What the status rules decide: the assessment, the birthdays it turns on, and the facts
+about care that entitlements' conditions read. Data only; `status.py` decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from localoffer.rules.dates import ONE_DAY, birthday
+from localoffer.rules.messages import Message
+from localoffer.rules.parameters import Law
+from localoffer.rules.reasons import Reason
+from localoffer.rules.vocabulary import Status
+
+
+class CareFacts(NamedTuple):
+    """What the care dates settle for entitlements' conditions (see vocabulary.py)."""
+
+    # Looked after (not on a short break) on the day checked, or the day before 18 if an
+    # adult: only then can Staying Put apply (s.23CZA(2), via s.23C(1)(b)).
+    in_care_at_18_possible: bool = False
+    # Homelessness (Priority Need for Accommodation) (England) Order 2002, art. 4(1)(b).
+    looked_after_after_16: bool = False
+    # Junior ISA guidance: 12 months looked after without a break.
+    looked_after_12_months: bool = False
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A young person's care-leaver status on `on`, when it began and ends, and why.
+
+    `status_since` is None when the law's start date depends on something not asked;
+    `status_until` is the last day of the status where the law fixes it by age.
+    """
+
+    status: Status
+    on: date
+    status_since: date | None
+    status_until: date | None
+    days_looked_after_since_14: int
+    reasons: tuple[Reason, ...]
+    refer_to_adviser: tuple[Message, ...] = ()
+    facts: CareFacts = CareFacts()  # noqa: RUF009 (an immutable named tuple)
+
+    @property
+    def legal_basis(self) -> tuple[str, ...]:
+        """The distinct provisions behind the reasons, in the order they were used."""
+        return tuple(dict.fromkeys(reason.legal_basis for reason in self.reasons))
+
+    @property
+    def refer_to_adviser_text(self) -> tuple[str, ...]:
+        """What to ask a personal adviser about, in English."""
+        return tuple(message.text for message in self.refer_to_adviser)
+
+
+@dataclass(frozen=True)
+class Birthdays:
+    """The birthdays the law turns on, and the last day of childhood (s.105(1))."""
+
+    b14: date
+    b16: date
+    b18: date
+    b21: date
+    b25: date
+
+    @classmethod
+    def of(cls, date_of_birth: date, law: Law) -> Birthdays:
+        """Birthdays for one date of birth (Family Law Reform Act 1969, s.9)."""
+        return cls(
+            birthday(date_of_birth, law.counting_from_age),
+            birthday(date_of_birth, law.eligible_from_age),
+            birthday(date_of_birth, law.child_until_age),
+            birthday(date_of_birth, law.qualifying_until_age),
+            birthday(date_of_birth, law.care_leaver_until_age),
+        )
+
+    @property
+    def last_child_day(self) -> date:
+        """The day before the 18th birthday: the last day anyone can be looked after."""
+        return self.b18 - ONE_DAY
