@@ -32,6 +32,14 @@ def from_environment(
     secret = environ.get("LOCALOFFER_SECRET_KEY")
     if production and not secret:
         raise ConfigurationError("Set LOCALOFFER_SECRET_KEY: production needs a fixed secret key")
+    trusted_hosts = _names(environ, "LOCALOFFER_TRUSTED_HOSTS")
+    if production and not trusted_hosts:
+        # Without it any Host header is believed: links, redirects and the page cache would
+        # carry whatever name a request claims.
+        raise ConfigurationError(
+            "Set LOCALOFFER_TRUSTED_HOSTS to the host names the site answers to, comma-separated "
+            "(e.g. careleavers.example.gov.uk): production needs them"
+        )
     content, council = content_dirs(environ)
     database = environ.get("LOCALOFFER_DATABASE_URL") or (
         f"sqlite:///{Path(instance_path) / 'localoffer.sqlite3'}"
@@ -63,7 +71,7 @@ def from_environment(
         "TRUSTED_PROXIES": _count(environ, "LOCALOFFER_TRUSTED_PROXIES"),
         # The names the site answers to; any other Host header gets 400, so nobody can make
         # the portal write links (or fill its page cache) with a host of their choosing.
-        "TRUSTED_HOSTS": _names(environ, "LOCALOFFER_TRUSTED_HOSTS"),
+        "TRUSTED_HOSTS": trusted_hosts,
     }
 
 
