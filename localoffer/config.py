@@ -8,7 +8,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The checkout's top folder. An installed wheel has no such folder: see site_folder().
+PROJECT_ROOT = PACKAGE_DIR.parent
+
+
+def site_folder(name: str) -> Path:
+    """`static`, `translations` or `content`: the copy inside an installed wheel, else the
+    checkout's own folder (the wheel's build puts them under localoffer/shipped/)."""
+    shipped = PACKAGE_DIR / "shipped" / name
+    return shipped if shipped.is_dir() else PROJECT_ROOT / name
+
+
+STATIC_DIR = site_folder("static")
+TRANSLATIONS_DIR = site_folder("translations")
 
 
 class ConfigurationError(RuntimeError):
@@ -18,7 +31,7 @@ class ConfigurationError(RuntimeError):
 def content_dirs(environ: Mapping[str, str] | None = None) -> tuple[Path, Path]:
     """Where national content and this council's content live."""
     environ = os.environ if environ is None else environ
-    content = Path(environ.get("LOCALOFFER_CONTENT_DIR") or PROJECT_ROOT / "content")
+    content = Path(environ.get("LOCALOFFER_CONTENT_DIR") or site_folder("content"))
     council = Path(environ.get("LOCALOFFER_COUNCIL_DIR") or content / "council")
     return content, council
 
