@@ -9,6 +9,7 @@ nginx's access log has no query strings, and half-sent requests do not stall the
 from __future__ import annotations
 
 import http.server
+import socket
 import ssl
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 from browser import chromium, site
 from browser.forms import submit
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 from servers import clean_env, free_port, gunicorn
 
 from .nginx import Certificate, nginx, self_signed_certificate
@@ -85,8 +86,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def tab(browser: Browser, deployment: Deployment) -> Iterator[Page]:
-    """A private window that accepts the test's own certificate (and nothing is bypassed)."""
-    context: BrowserContext = browser.new_context(base_url=deployment.base, ignore_https_errors=True)
+    """A private window that accepts the run's self-signed certificate."""
+    context = browser.new_context(base_url=deployment.base, ignore_https_errors=True)
     try:
         yield context.new_page()
     finally:
@@ -232,15 +233,13 @@ def test_no_referer_and_no_share_link_query_reach_another_site(
     assert "?" not in logged and "2007" not in logged, "a query string reached the access log"
 
 
-def half_sent(port: int, certificate: bool) -> list[object]:
+def half_sent(port: int, tls: bool) -> list[socket.socket]:
     """HALF_SENT connections that each begin a form post and never finish it."""
-    import socket
-
     context = ssl._create_unverified_context()
-    held = []
+    held: list[socket.socket] = []
     for _ in range(HALF_SENT):
         connection = socket.create_connection(("127.0.0.1", port), timeout=10)
-        if certificate:
+        if tls:
             connection = context.wrap_socket(connection)
         connection.sendall(b"POST /feedback/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                            b"Content-Type: application/x-www-form-urlencoded\r\n"
@@ -261,7 +260,7 @@ def test_half_sent_requests_through_nginx_do_not_stall_the_site(deployment: Depl
     """20 slow phones hold connections to nginx; /healthz still answers at once. Straight to
     gunicorn's two sync workers, the same connections freeze it (the check can fail)."""
     port = int(urlsplit(deployment.base).port or 443)
-    held = half_sent(port, certificate=True)
+    held = half_sent(port, tls=True)
     try:
         time.sleep(0.5)  # nginx has read what was sent and is waiting for the rest
         through_nginx = seconds_to_health(deployment.base, timeout=10)
@@ -272,7 +271,7 @@ def test_half_sent_requests_through_nginx_do_not_stall_the_site(deployment: Depl
         f"/healthz through nginx with {HALF_SENT} half-sent requests open: "
         f"{through_nginx * 1000:.0f} ms"
     )
-    direct = half_sent(int(urlsplit(deployment.upstream).port or 80), certificate=False)
+    direct = half_sent(int(urlsplit(deployment.upstream).port or 80), tls=False)
     try:
         with pytest.raises(TimeoutError):
             seconds_to_health(deployment.upstream, timeout=2)
