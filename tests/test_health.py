@@ -138,3 +138,19 @@ def test_the_sqlite_lock_wait_is_well_below_the_worker_timeout() -> None:
     settings: dict[str, object] = {}
     exec((PROJECT_ROOT / "gunicorn.conf.py").read_text(), settings)
     assert settings["timeout"] >= SQLITE_BUSY_TIMEOUT_SECONDS * 4
+
+
+def test_healthz_is_ok_on_each_database_once_upgraded(
+    database_url: str, shipped_offer: Offer
+) -> None:
+    """SQLite and PostgreSQL alike: 503 before `db upgrade` makes the schema, 200 after."""
+    app = health_app(shipped_offer, database_url)
+    client = app.test_client()
+    try:
+        assert client.get("/healthz").status_code == 503
+        assert app.test_cli_runner().invoke(args=["db", "upgrade"]).exit_code == 0
+        assert client.get("/healthz").get_json() == {
+            "status": "ok", "database": "ok", "content": len(shipped_offer.entitlements)
+        }  # fmt: skip
+    finally:
+        app.extensions["localoffer.db"].engine.dispose()
