@@ -48,11 +48,12 @@ def clean_env(**settings: str) -> dict[str, str]:
     return {**env, **settings}
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the process and everything it started (one process group), politely then not."""
+def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
+    """Stop the process and everything it started (one process group), with `sig`, then
+    with SIGKILL if it has not gone within 20 s."""
     if process.poll() is None:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
+            os.killpg(process.pid, sig)
         try:
             process.wait(timeout=20)
             return
@@ -66,7 +67,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 @contextmanager
 def started(
     command: Sequence[str], log: Path, ready: Callable[[], bool], *, cwd: Path | None = None,
-    env: dict[str, str] | None = None,
+    env: dict[str, str] | None = None, stop_signal: int = signal.SIGTERM,
 ) -> Iterator[subprocess.Popen[bytes]]:
     """Run `command` until the block ends; `ready()` says when it is serving."""
     with log.open("ab") as output:
@@ -84,7 +85,7 @@ def started(
             time.sleep(0.1)
         yield process
     finally:
-        stop(process)
+        stop(process, stop_signal)
 
 
 def answers(url: str) -> bool:
@@ -110,7 +111,9 @@ def gunicorn(
     """The portal under gunicorn with the production settings file; yields its base URL."""
     base = f"http://{env['LOCALOFFER_BIND']}"
     command = [python, "-m", "gunicorn", "-c", config]
-    with started(command, log, lambda: answers(base + "/healthz"), cwd=cwd, env=env):
+    # SIGINT: gunicorn's quick shutdown (SIGTERM would wait for workers to finish gracefully).
+    with started(command, log, lambda: answers(base + "/healthz"), cwd=cwd, env=env,
+                 stop_signal=signal.SIGINT):  # fmt: skip
         yield base
 
 

@@ -14,7 +14,8 @@ from localoffer.config import PROJECT_ROOT
 
 @pytest.fixture(scope="session")
 def wheel_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The python of a new venv holding only the wheel built from this checkout (built once).
+    """The python of a new venv holding only the wheel built from this checkout (built once,
+    with the locked setuptools, so no build environment is downloaded).
 
     The wheel is installed without its dependencies, which the venv reads from the test
     environment's own site-packages (already installed from the lock): this proves what the
@@ -22,8 +23,9 @@ def wheel_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """
     folder = tmp_path_factory.mktemp("wheel")
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(folder / "dist"),
-         str(PROJECT_ROOT)], capture_output=True, text=True, timeout=300, check=False,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
+         "-w", str(folder / "dist"), str(PROJECT_ROOT)],
+        capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert build.returncode == 0, build.stderr
     (wheel,) = (folder / "dist").glob("localoffer-*.whl")

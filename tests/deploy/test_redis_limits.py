@@ -14,6 +14,9 @@ from pathlib import Path
 import redis
 from servers import clean_env, free_port, gunicorn
 
+from localoffer import create_app
+from localoffer.content import Offer
+
 LIMIT = 3
 SENT = 16
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -67,8 +70,20 @@ def test_a_feedback_limit_in_redis_holds_across_two_workers(redis_url: str, tmp_
     assert any(store.scan_iter("*localoffer*")), "the counters are not in Redis"
 
 
-def test_per_process_counters_let_more_through_with_two_workers(tmp_path: Path) -> None:
-    """The same burst with counters in each worker's memory passes the limit: why Redis."""
-    with serve_with_limits(tmp_path, "memory://", "memory") as base:
-        statuses = send_feedback_at_once(base)
-    assert statuses.count(302) > LIMIT, statuses
+def test_per_process_counters_let_each_worker_count_alone(
+    tmp_path: Path, shipped_offer: Offer
+) -> None:
+    """Two copies of the portal (as two workers) with counters in memory each let the limit
+    through, so twice the limit is thanked: why several workers need Redis."""
+    database = f"sqlite:///{tmp_path / 'memory.sqlite3'}"
+    workers = [
+        create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "OFFER": shipped_offer,
+                    "DATABASE_URL": database, "RATELIMIT_STORAGE_URI": "memory://",
+                    "FEEDBACK_RATE_LIMIT": f"{LIMIT} per minute"}).test_client()
+        for _ in range(2)
+    ]  # fmt: skip
+    statuses = [
+        worker.post("/feedback/", data={"message": f"Limit test {n}"}).status_code
+        for n in range(SENT // 2) for worker in workers
+    ]  # fmt: skip
+    assert statuses.count(302) == 2 * LIMIT, statuses
