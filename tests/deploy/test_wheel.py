@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import shutil
 import subprocess
 import urllib.request
 from pathlib import Path
@@ -74,3 +75,16 @@ def test_the_installed_wheel_serves_every_language_with_its_styles_and_content(
         assert status == 200 and item.title in BeautifulSoup(body, "html.parser").h1.get_text()
         _, _, health = fetch(base + "/healthz")
         assert f'"content":{len(shipped_offer.entitlements)}' in health.decode().replace(" ", "")
+
+
+def test_the_installed_wheel_reads_a_councils_own_content(wheel_python: Path, tmp_path: Path):
+    """LOCALOFFER_CONTENT_DIR points the installed portal at the council's own folder."""
+    council = tmp_path / "council-content"
+    shutil.copytree(PROJECT_ROOT / "tests" / "fixtures" / "content", council)
+    checked = subprocess.run(
+        [wheel_python, "-m", "flask", "--app", "localoffer", "content", "check"], cwd=tmp_path,
+        env=clean_env(LOCALOFFER_CONTENT_DIR=str(council)), capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith("OK: 2 entitlements (1 statutory, 0 national, 1 council)")
