@@ -4,18 +4,33 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# One lock for the portal, its test tools and the redis extra, every file's hash included.
+LOCK := requirements.lock
+UV_VERSION := 0.13.8
 
-.PHONY: run test install install-test lint content-check translations
+.PHONY: run test install install-test lint content-check translations lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+## Install exactly the locked versions (pip refuses any file whose hash differs), check that
+## the lock still matches pyproject.toml, then the portal itself (its dependencies are done).
 install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python scripts/check_lock.py
+	$(BIN)/pip install --quiet --no-deps -e .
 
-install-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+install-test: install
+
+## Refresh the lock after changing a dependency in pyproject.toml; commit both files.
+## Versions already locked are kept unless pyproject.toml rules them out
+## (`make lock LOCK_FLAGS=--upgrade` takes the newest of everything).
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra redis --universal \
+		--python-version 3.11 --generate-hashes --custom-compile-command "make lock" \
+		--quiet $(LOCK_FLAGS) -o $(LOCK)
 
 ## Install and start the portal on SQLite with the shipped content.
 run: install
@@ -25,6 +40,8 @@ run: install
 test: install-test
 	bash scripts/ensure-browser.sh
 	bash scripts/ensure-oidc-provider.sh
+	# nginx, redis-server and openssl for the deployment tests (tests/deploy/).
+	bash scripts/ensure-services.sh
 	$(BIN)/ruff check .
 	$(BIN)/flask --app localoffer content check
 	# The feedback tests also run against a real PostgreSQL: a throwaway server is

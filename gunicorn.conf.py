@@ -1,4 +1,6 @@
-"""Production serving: `gunicorn -c gunicorn.conf.py` from the repository root.
+"""Production serving: `gunicorn -c gunicorn.conf.py` from the repository root, or
+`gunicorn -c python:localoffer.shipped.gunicorn_conf` from anywhere when installed from the
+wheel (which carries a copy of this file).
 
 Every setting can be changed with the environment variable named next to it, so a service
 unit or container sets LOCALOFFER_BIND and friends instead of editing this file.
@@ -29,8 +31,14 @@ preload_app = True
 # A page takes milliseconds; a worker silent for 30 s is stuck and is replaced.
 timeout = int(os.environ.get("LOCALOFFER_TIMEOUT", "30"))
 graceful_timeout = 30
-# Behind a proxy or load balancer that reuses connections.
-keepalive = 5
+# No `keepalive`: sync workers close each connection after its response and ignore it. The
+# front proxy (deploy/nginx.conf) keeps its connections to browsers open instead, and buffers
+# whole requests and responses so a slow phone never holds a worker.
+#
+# No control socket: gunicorn 25+ would otherwise create one in $XDG_RUNTIME_DIR or
+# $HOME/.gunicorn, where a service account may have no home, and through which anyone who can
+# reach it could change the number of workers or stop the service.
+control_socket_disable = True
 # Recycle workers now and then (at different times) so no slow growth builds up.
 max_requests = 10_000
 max_requests_jitter = 1_000

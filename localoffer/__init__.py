@@ -20,7 +20,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_relative_config=True,
-        static_folder=str(config.PROJECT_ROOT / "static"),
+        static_folder=str(config.STATIC_DIR),
         static_url_path="/static",
     )
     app.config.from_mapping(config.from_environment(app.instance_path))
@@ -40,7 +40,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     babel.init_app(
         app,
         locale_selector=i18n.select_locale,
-        default_translation_directories=str(config.PROJECT_ROOT / "translations"),
+        default_translation_directories=str(config.TRANSLATIONS_DIR),
         default_timezone=app.config["TIMEZONE"],
     )
     csrf.init_app(app)

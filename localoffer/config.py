@@ -8,7 +8,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The checkout's top folder. An installed wheel has no such folder: see site_folder().
+PROJECT_ROOT = PACKAGE_DIR.parent
+
+
+def site_folder(name: str) -> Path:
+    """`static`, `translations` or `content`: the copy inside an installed wheel, else the
+    checkout's own folder (the wheel's build puts them under localoffer/shipped/)."""
+    shipped = PACKAGE_DIR / "shipped" / name
+    return shipped if shipped.is_dir() else PROJECT_ROOT / name
+
+
+STATIC_DIR = site_folder("static")
+TRANSLATIONS_DIR = site_folder("translations")
 
 
 class ConfigurationError(RuntimeError):
@@ -18,7 +31,7 @@ class ConfigurationError(RuntimeError):
 def content_dirs(environ: Mapping[str, str] | None = None) -> tuple[Path, Path]:
     """Where national content and this council's content live."""
     environ = os.environ if environ is None else environ
-    content = Path(environ.get("LOCALOFFER_CONTENT_DIR") or PROJECT_ROOT / "content")
+    content = Path(environ.get("LOCALOFFER_CONTENT_DIR") or site_folder("content"))
     council = Path(environ.get("LOCALOFFER_COUNCIL_DIR") or content / "council")
     return content, council
 
@@ -32,6 +45,14 @@ def from_environment(
     secret = environ.get("LOCALOFFER_SECRET_KEY")
     if production and not secret:
         raise ConfigurationError("Set LOCALOFFER_SECRET_KEY: production needs a fixed secret key")
+    trusted_hosts = _names(environ, "LOCALOFFER_TRUSTED_HOSTS")
+    if production and not trusted_hosts:
+        # Without it any Host header is believed: links, redirects and the page cache would
+        # carry whatever name a request claims.
+        raise ConfigurationError(
+            "Set LOCALOFFER_TRUSTED_HOSTS to the host names the site answers to, comma-separated "
+            "(e.g. careleavers.example.gov.uk): production needs them"
+        )
     content, council = content_dirs(environ)
     database = environ.get("LOCALOFFER_DATABASE_URL") or (
         f"sqlite:///{Path(instance_path) / 'localoffer.sqlite3'}"
@@ -70,7 +91,7 @@ def from_environment(
         "TRUSTED_PROXIES": _count(environ, "LOCALOFFER_TRUSTED_PROXIES"),
         # The names the site answers to; any other Host header gets 400, so nobody can make
         # the portal write links (or fill its page cache) with a host of their choosing.
-        "TRUSTED_HOSTS": _names(environ, "LOCALOFFER_TRUSTED_HOSTS"),
+        "TRUSTED_HOSTS": trusted_hosts,
         # Staff signing in with a password must also give a one-time code: always in
         # production, and in development when asked for (to try it out).
         "REQUIRE_TWO_FACTOR": production

@@ -137,3 +137,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real redis-server of the tests' own on loopback (Debian's package; `make test`
+    installs it), for anything that several workers must share, e.g. rate-limit counters:
+    `create_app({"RATELIMIT_STORAGE_URI": redis_url, ...})`. Stopped after the run."""
+    from servers import redis_server
+
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from flask import (
     Blueprint,
     abort,
@@ -13,16 +15,38 @@ from flask import (
     request,
     url_for,
 )
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.wrappers import Response
 
 from localoffer.content import THEMES
 from localoffer.feedback import db, service
 from localoffer.feedback.forms import GeneralFeedbackForm, SuggestionForm, UsefulForm
+from localoffer.feedback.models import Submission
 from localoffer.i18n import DEFAULT_LANGUAGE, localised_route
+from localoffer.web.errors import log_database_unavailable
 
 bp = Blueprint("feedback", __name__)
 
 THANKS_KINDS = ("useful", "suggestion", "general")
+# The database is down, locked past the busy timeout, or no longer the file opened at start.
+NOT_STORED = (OperationalError, InterfaceError, PoolTimeoutError, db.StoredElsewhere)
+UNAVAILABLE = 503
+
+
+def _stored(submission: Submission, email: str | None = None) -> bool:
+    """True only once the submission is committed where the next start will find it: "thank
+    you" is never said for feedback that went into a deleted file or was not written."""
+    session = db.session()
+    try:
+        service.save(session, submission, email)
+        db.database().check_same_file()
+    except NOT_STORED as error:
+        log_database_unavailable(current_app, error)
+        with contextlib.suppress(*NOT_STORED):
+            session.rollback()
+        return False
+    return True
 
 
 def _thanks(kind: str, wants_reply: bool = False, page: str | None = None) -> Response:
@@ -39,7 +63,7 @@ def _language() -> str:
 
 
 @localised_route(bp, "/feedback/page/", methods=["GET", "POST"])
-def useful() -> str | Response:
+def useful() -> str | Response | tuple[str, int]:
     """Reached from the Yes/No buttons on a content page (a GET, so pages set no cookie)."""
     form = UsefulForm()
     path = form.page.data if request.method == "POST" else request.args.get("page", "")
@@ -61,13 +85,16 @@ def useful() -> str | Response:
                 useful=form.useful.data == "yes",
                 message=(form.comment.data or "").strip(),
             )
-            service.save(db.session(), submission)
+            if not _stored(submission):
+                return render_template(
+                    "feedback/useful.html", form=form, page_path=ref.path, unavailable=True
+                ), UNAVAILABLE  # fmt: skip
         return _thanks("useful", page=ref.path)
     return render_template("feedback/useful.html", form=form, page_path=ref.path)
 
 
 @localised_route(bp, "/suggest/<entitlement_id>/", methods=["GET", "POST"])
-def suggest(entitlement_id: str) -> str | Response:
+def suggest(entitlement_id: str) -> str | Response | tuple[str, int]:
     item = current_app.extensions["localoffer.offer"].get(entitlement_id)
     if item is None:
         abort(404)
@@ -84,13 +111,16 @@ def suggest(entitlement_id: str) -> str | Response:
                 reason=(form.reason.data or "").strip() or None,
                 role=form.role.data or None,
             )
-            service.save(db.session(), submission, form.email.data or None)
+            if not _stored(submission, form.email.data or None):
+                return render_template(
+                    "feedback/suggest.html", form=form, item=item, unavailable=True
+                ), UNAVAILABLE  # fmt: skip
         return _thanks("suggestion", wants_reply=bool(form.wants_reply.data))
     return render_template("feedback/suggest.html", form=form, item=item)
 
 
 @localised_route(bp, "/feedback/", methods=["GET", "POST"])
-def general() -> str | Response:
+def general() -> str | Response | tuple[str, int]:
     form = GeneralFeedbackForm()
     if form.validate_on_submit():
         if not form.looks_automated:
@@ -100,7 +130,10 @@ def general() -> str | Response:
                 message=form.message.data,
                 role=form.role.data or None,
             )
-            service.save(db.session(), submission, form.email.data or None)
+            if not _stored(submission, form.email.data or None):
+                return render_template(
+                    "feedback/general.html", form=form, unavailable=True
+                ), UNAVAILABLE  # fmt: skip
         return _thanks("general", wants_reply=bool(form.wants_reply.data))
     return render_template("feedback/general.html", form=form)
 

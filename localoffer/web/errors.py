@@ -17,6 +17,14 @@ from localoffer.feedback import limits
 PAGES = (400, 403, 404, 405, 413, 429, 500, 503)
 
 
+def log_database_unavailable(app: Flask, error: Exception) -> None:
+    """Log that the database is down, locked or not the one opened: only the driver's first
+    line (e.g. "connection refused"), never the statement or what the person sent."""
+    cause = getattr(error, "orig", None) or error
+    summary = (str(cause).splitlines() or [""])[0][:200]
+    app.logger.error("Database unavailable (%s): %s", type(cause).__name__, summary)
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(SecurityError)
     def untrusted_host(error: SecurityError) -> tuple[str, int, dict[str, str]]:
@@ -40,11 +48,8 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(PoolTimeoutError)
     def database_unavailable(error: Exception) -> tuple[str | Response, int, dict[str, str]]:
         # The database is down, unreachable or locked: "try again later" is the truth, and
-        # /healthz says the same to the load balancer. Only the driver's first line is logged
-        # (e.g. "connection refused"), never the statement or what the person sent.
-        cause = getattr(error, "orig", None) or error
-        summary = (str(cause).splitlines() or [""])[0][:200]
-        app.logger.error("Database unavailable (%s): %s", type(cause).__name__, summary)
+        # /healthz says the same to the load balancer.
+        log_database_unavailable(app, error)
         return http_error(ServiceUnavailable())
 
     @app.errorhandler(Exception)

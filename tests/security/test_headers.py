@@ -14,14 +14,14 @@ URLS = ["/", "/ar/themes/housing/", "/relationships/personal-adviser/", "/check/
 
 @pytest.mark.parametrize("url", URLS)
 def test_every_response_has_the_security_headers(client, url: str) -> None:
-    """CSP without unsafe-inline, no framing, no sniffing, no referrer, no device access."""
+    """CSP without unsafe-inline, no framing, no sniffing, no referrer abroad, no device access."""
     response = client.get(url)
     response.close()
     csp = response.headers["Content-Security-Policy"]
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
     assert "camera=()" in response.headers["Permissions-Policy"]
     assert "Strict-Transport-Security" not in response.headers
 
@@ -47,10 +47,20 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch) -> None:
         create_app()
 
 
+def test_production_refuses_to_start_without_trusted_host_names(monkeypatch) -> None:
+    """Without them a forged Host header would be believed; the message says what to set."""
+    monkeypatch.setenv("LOCALOFFER_ENV", "production")
+    monkeypatch.setenv("LOCALOFFER_SECRET_KEY", "x" * 64)
+    monkeypatch.delenv("LOCALOFFER_TRUSTED_HOSTS", raising=False)
+    with pytest.raises(ConfigurationError, match="Set LOCALOFFER_TRUSTED_HOSTS to the host names"):
+        create_app()
+
+
 def test_production_refuses_to_start_in_debug_mode(monkeypatch) -> None:
     """The debugger can run any code, so it is never allowed in production."""
     monkeypatch.setenv("LOCALOFFER_ENV", "production")
     monkeypatch.setenv("LOCALOFFER_SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("LOCALOFFER_TRUSTED_HOSTS", "localhost")
     monkeypatch.setenv("FLASK_DEBUG", "1")
     with pytest.raises(ConfigurationError, match="Debug"):
         create_app()
@@ -60,6 +70,7 @@ def test_production_sends_hsts_and_secure_cookies(monkeypatch) -> None:
     """In production browsers are told to use HTTPS only, and cookies never travel in clear."""
     monkeypatch.setenv("LOCALOFFER_ENV", "production")
     monkeypatch.setenv("LOCALOFFER_SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("LOCALOFFER_TRUSTED_HOSTS", "localhost")
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
     app: Flask = create_app({"TESTING": True})
     response = app.test_client().get("/")

@@ -145,6 +145,7 @@ def test_an_unexpected_error_shows_the_styled_500_and_no_trace(
     if production:
         monkeypatch.setenv("LOCALOFFER_ENV", "production")
         monkeypatch.setenv("LOCALOFFER_SECRET_KEY", "k" * 64)
+        monkeypatch.setenv("LOCALOFFER_TRUSTED_HOSTS", "localhost")
     app = raising_app(shipped_offer, tmp_path / "db.sqlite3")
     assert not app.testing and not app.debug
     client = app.test_client()
