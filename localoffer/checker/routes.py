@@ -11,7 +11,6 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from localoffer.checker import forms
-from localoffer.checker.estimate import estimate_answers
 from localoffer.checker.flow import (
     BY_SLUG,
     STEPS,
@@ -22,22 +21,18 @@ from localoffer.checker.flow import (
     step_after,
     step_before,
 )
+from localoffer.checker.outcome import build_answers
 from localoffer.checker.service import CheckResult, check
 from localoffer.checker.state import CheckerState
-from localoffer.clock import uk_today
 from localoffer.content import THEMES
 from localoffer.i18n import localised_route
-from localoffer.rules import Answers, InvalidAnswers, parse_answers
+from localoffer.rules import InvalidAnswers, parse_answers
 from localoffer.web.formatting import translate_message
+from localoffer.web.today import today
 
 bp = Blueprint("checker", __name__)
 
 PERIOD_FIELDS = ("start", "end", "short_break")
-
-
-def today() -> date:
-    # Tests fix the date so ages and birthdays in them never drift.
-    return current_app.config.get("TODAY") or uk_today()
 
 
 def step_url(step: Step | None, **args: Any) -> str:
@@ -223,17 +218,6 @@ def remove_period(index: int) -> str | Response:
         return redirect(url_for("checker.care_periods"))
     return render_template("checker/remove_period.html", form=form, period=state.periods[index],
                            back=url_for("checker.care_periods"))  # fmt: skip
-
-
-def build_answers(state: CheckerState, on: date) -> tuple[Answers, list[str]]:
-    """The answers to check: exact from dates, or a best estimate from rough replies."""
-    if state.route == "dates":
-        answers, _as_of = parse_answers(state.api_body(on), today=on)
-        return answers, []
-    assert state.dob is not None
-    parse_answers({"date_of_birth": state.date_of_birth, "as_of": on.isoformat()}, today=on)
-    return estimate_answers(state.dob, on, state.in_care_now == "yes", state.care_after_16,
-                            state.time_in_care, state.flags())  # fmt: skip
 
 
 @localised_route(bp, "/check/answers/")

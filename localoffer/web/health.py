@@ -6,7 +6,7 @@ that cannot reach the database is taken out of rotation instead of failing forms
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, Response, current_app, jsonify
+from flask import Blueprint, Response, current_app, jsonify
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -40,6 +40,3 @@ def healthz() -> Response:
     response.headers["Cache-Control"] = "no-store"
     return response
 
-
-def init_app(app: Flask) -> None:
-    app.register_blueprint(bp)

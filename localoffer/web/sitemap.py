@@ -111,8 +111,4 @@ def robots() -> Response:
     return Response("\n".join(lines), mimetype="text/plain")
 
 
-def init_app(app: Flask) -> None:
-    app.register_blueprint(bp)
-
-
-__all__ = ["init_app", "public_pages"]
+__all__ = ["bp", "public_pages"]
