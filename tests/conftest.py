@@ -1,4 +1,4 @@
-"""Shared fixtures: the app on shipped content, a test client, and a parsed-page helper."""
+"""Shared fixtures: the app on shipped content, a test client, and parsed pages."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from werkzeug.test import TestResponse
 
 from localoffer import create_app
 from localoffer.checker.state import SESSION_KEY, CheckerState
@@ -55,6 +56,16 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
+def _parse(response: TestResponse) -> BeautifulSoup:
+    return BeautifulSoup(response.data, "html.parser")
+
+
+@pytest.fixture
+def soup() -> Callable[[TestResponse], BeautifulSoup]:
+    """Parse a test client's response into HTML to query: the one parser every page test uses."""
+    return _parse
+
+
 @pytest.fixture
 def page(client: FlaskClient) -> Callable[..., BeautifulSoup]:
     """Fetch a URL, check the status, and return the parsed HTML."""
@@ -62,7 +73,7 @@ def page(client: FlaskClient) -> Callable[..., BeautifulSoup]:
     def fetch(url: str, status: int = 200) -> BeautifulSoup:
         response = client.get(url)
         assert response.status_code == status, f"{url} gave {response.status_code}"
-        return BeautifulSoup(response.data, "html.parser")
+        return _parse(response)
 
     return fetch
 
