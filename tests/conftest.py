@@ -24,9 +24,17 @@ from localoffer.config import content_dirs
 from localoffer.content import Offer, load_offer
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
-# The checker's tests look at DESIGN.md's example (born 1 May 2007, in care from 1 June 2021
-# to 30 April 2025) on a fixed day, so that every date they expect stays true.
+# The checker's tests look at the worked example of docs/architecture.md (born 1 May 2007, in
+# care from 1 June 2021 to 30 April 2025) on a fixed day, so every date they expect stays true.
 CHECK_DAY = date(2026, 11, 23)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/browser drives Chromium: mark it so it can be left out."""
+    browser = Path(__file__).parent / "browser"
+    for item in items:
+        if browser in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -95,7 +103,7 @@ def web(app: Flask) -> FlaskClient:
 
 @pytest.fixture
 def finish_checker() -> Callable[..., None]:
-    """Put DESIGN.md's example in a browser's session as finished answers, as the question
+    """Put the worked example in a browser's session as finished answers, as the question
     pages would; keyword arguments change single answers (e.g. education="higher")."""
 
     def finish(client: FlaskClient, **changes: object) -> None:
@@ -119,7 +127,7 @@ def _postgres_url() -> str:
     pytest.skip("set LOCALOFFER_TEST_POSTGRES_URL to run against PostgreSQL (make test does)")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database on SQLite and, when `make test` provides one, on PostgreSQL.
 

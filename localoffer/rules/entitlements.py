@@ -80,7 +80,7 @@ def entitlements_for(
     on: date,
     criteria: Callable[[T], Criteria] = _own_criteria,
 ) -> EntitlementResult[T]:
-    """Sort items into applying, may apply and coming in (DESIGN.md, JSON API; s.23C(1))."""
+    """Sort items into applying, may apply and coming in (docs/architecture.md; s.23C(1))."""
     stretches = _status_stretches(assessment, answers, on)
     facts = known_facts(answers)
     birthdays: dict[int, date] = {}
