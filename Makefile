@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test lint content-check translations
+.PHONY: run test test-fast install install-test lint content-check translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,17 @@ run: install
 test: install-test
 	bash scripts/ensure-browser.sh
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/flask --app localoffer content check
 	# The feedback tests also run against a real PostgreSQL: a throwaway server is
 	# installed if need be, started on loopback, and removed afterwards.
 	bash scripts/with-test-postgres.sh $(BIN)/pytest
+
+## A quick check while working (not for CI): everything but the browser, PostgreSQL, fuzz
+## and whole-site crawl tests. Not collecting tests/browser also skips its page discovery.
+test-fast: install-test
+	$(BIN)/pytest -q -m "not browser and not postgres and not fuzz and not crawl" \
+		--ignore=tests/browser
 
 content-check: install
 	$(BIN)/flask --app localoffer content check

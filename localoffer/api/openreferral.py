@@ -13,7 +13,7 @@ import uuid
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from flask import Response, current_app, url_for
+from flask import Response, current_app, jsonify, url_for
 from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 
@@ -191,5 +191,5 @@ def openreferral_services() -> Response | tuple[Response, int]:
         "empty": not contents,
         "contents": contents,
     }
-    response = cacheable(current_app.json.response(page))
+    response = cacheable(jsonify(page))
     return response

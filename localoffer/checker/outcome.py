@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from flask import current_app, make_response, render_template, request
 from werkzeug.wrappers import Response
@@ -31,7 +32,7 @@ class Outcome:
     shared: SharedAnswers | None = None
 
     @property
-    def link_args(self) -> dict[str, object]:
+    def link_args(self) -> dict[str, Any]:
         """The query that reopens this result: the shared link's parameters."""
         return share_args(self.result.answers, self.result.on, self.estimated)
 

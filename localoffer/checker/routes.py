@@ -133,7 +133,7 @@ def care_periods() -> str | Response:
                            back=back_url(step, state))  # fmt: skip
 
 
-def _change_args() -> dict[str, str]:
+def _change_args() -> dict[str, Any]:
     return {"change": "1"} if request.args.get("change") else {}
 
 
@@ -146,11 +146,7 @@ def care_period(index: int) -> str | Response:
         abort(404)
     form = forms.CarePeriodForm()
     if form.validate_on_submit() and _period_valid(form, state, index):
-        period = {
-            "start": form.start.data.isoformat(),
-            "end": None if form.still_in_care.data else form.end.data.isoformat(),
-            "short_break": form.short_break.data == "yes",
-        }
+        period = _period_from(form)
         if index == len(state.periods):
             state.periods.append(period)
         else:
@@ -172,6 +168,21 @@ def care_period(index: int) -> str | Response:
     return render_template("checker/care_period.html", form=form, index=index, back=back)
 
 
+def _period_from(form: forms.CarePeriodForm) -> dict[str, Any]:
+    """The time in care a form gives, as the session and the API hold it (its dates checked)."""
+    assert form.start.data is not None
+    if form.still_in_care.data:
+        end = None
+    else:
+        assert form.end.data is not None  # _period_valid asks for an end date first
+        end = form.end.data.isoformat()
+    return {
+        "start": form.start.data.isoformat(),
+        "end": end,
+        "short_break": form.short_break.data == "yes",
+    }
+
+
 def _period_valid(form: forms.CarePeriodForm, state: CheckerState, index: int) -> bool:
     """Check this period with all the others through the API's validator, field by field."""
     if not form.still_in_care.data and form.end.data is None:
@@ -182,11 +193,7 @@ def _period_valid(form: forms.CarePeriodForm, state: CheckerState, index: int) -
     if form.still_in_care.data and form.end.parts != ("", "", ""):
         form.end.errors = [_("Leave the end date empty if you are still in care")]
         return False
-    candidate = {
-        "start": form.start.data.isoformat(),
-        "end": None if form.still_in_care.data else form.end.data.isoformat(),
-        "short_break": form.short_break.data == "yes",
-    }
+    candidate = _period_from(form)
     periods = list(state.periods)
     periods[index : index + 1] = [candidate]
     body = {**state.api_body(today()), "care_periods": periods}

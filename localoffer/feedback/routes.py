@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import (
     Blueprint,
     abort,
@@ -18,6 +20,7 @@ from werkzeug.wrappers import Response
 from localoffer.content import THEMES
 from localoffer.feedback import db, service
 from localoffer.feedback.forms import GeneralFeedbackForm, SuggestionForm, UsefulForm
+from localoffer.feedback.models import Submission
 from localoffer.i18n import DEFAULT_LANGUAGE, localised_route
 
 bp = Blueprint("feedback", __name__)
@@ -26,7 +29,7 @@ THANKS_KINDS = ("useful", "suggestion", "general")
 
 
 def _thanks(kind: str, wants_reply: bool = False, page: str | None = None) -> Response:
-    args: dict[str, str] = {}
+    args: dict[str, Any] = {}
     if wants_reply:
         args["reply"] = "1"
     if page:
@@ -122,7 +125,9 @@ def thanks(kind: str) -> str:
 def you_said_we_did() -> str:
     """Answered feedback, grouped by theme (whole-site feedback last), newest first."""
     items = service.answered(db.session())
-    groups = [(theme, [s for s in items if s.theme == theme]) for theme in THEMES]
+    groups: list[tuple[str | None, list[Submission]]] = [
+        (theme, [s for s in items if s.theme == theme]) for theme in THEMES
+    ]
     groups.append((None, [s for s in items if s.theme not in THEMES]))
     return render_template(
         "feedback/you_said_we_did.html", groups=[group for group in groups if group[1]]

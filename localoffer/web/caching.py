@@ -132,9 +132,8 @@ class PageCache:
 def _send(cached: CachedBody, max_age: str, loaded_at: datetime | None = None) -> Response:
     encoding = cached.best_for(request.headers.get("Accept-Encoding", ""))
     variant = cached.variants[encoding]
+    # Werkzeug adds "; charset=utf-8" to the text types itself.
     response = Response(variant.body, mimetype=cached.mimetype)
-    if cached.mimetype.startswith("text/") or cached.mimetype in COMPRESSIBLE:
-        response.charset = "utf-8"
     if encoding != "identity":
         response.headers["Content-Encoding"] = encoding
     if len(cached.variants) > 1:
@@ -143,7 +142,8 @@ def _send(cached: CachedBody, max_age: str, loaded_at: datetime | None = None) -
     if loaded_at is not None:
         response.last_modified = loaded_at
     response.headers["Cache-Control"] = max_age
-    return response.make_conditional(request)
+    response.make_conditional(request)
+    return response
 
 
 def _page_key() -> tuple[str, ...] | None:
@@ -160,7 +160,7 @@ def _page_key() -> tuple[str, ...] | None:
 def _app() -> Flask:
     from flask import current_app
 
-    return current_app  # type: ignore[return-value]
+    return current_app
 
 
 def init_app(app: Flask) -> None:

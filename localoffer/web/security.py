@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, Request, Response
+from werkzeug.datastructures import ImmutableMultiDict
 
 from localoffer.config import ConfigurationError
 
@@ -46,7 +47,7 @@ class FormRequest(Request):
         # such a field (a 500), and no form of ours has one, so it is dropped.
         fields = self.form
         if None in fields:
-            self.form = self.parameter_storage_class(
+            self.form = ImmutableMultiDict(
                 [(name, value) for name, value in fields.items(multi=True) if name is not None]
             )
 
