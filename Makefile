@@ -34,7 +34,7 @@ test: install-test
 ## A quick check while working (not for CI): everything but the browser, PostgreSQL, fuzz
 ## and whole-site crawl tests. Not collecting tests/browser also skips its page discovery.
 test-fast: install-test
-	$(BIN)/pytest -q -m "not browser and not postgres and not fuzz and not crawl" \
+	$(BIN)/pytest -q -n 2 -m "not browser and not postgres and not fuzz and not crawl" \
 		--ignore=tests/browser
 
 content-check: install

@@ -123,6 +123,27 @@ class Assets:
         return assets
 
 
+# Apps on one static folder (workers forked after a preload, or the test suite's many apps)
+# share one scan, made again only when a file changes.
+_SCANNED: dict[tuple[Path, tuple[tuple[str, int, int], ...]], Assets] = {}
+_MAX_SCANNED = 4
+
+
+def _scanned(folder: Path) -> Assets:
+    files = tuple(
+        (path.as_posix(), stat.st_mtime_ns, stat.st_size)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+        for stat in (path.stat(),)
+    )
+    key = (folder, files)
+    if key not in _SCANNED:
+        if len(_SCANNED) >= _MAX_SCANNED:
+            _SCANNED.pop(next(iter(_SCANNED)))
+        _SCANNED[key] = Assets.scan(folder)
+    return _SCANNED[key]
+
+
 @dataclass
 class PageCache:
     pages: dict[tuple[str, ...], CachedBody] = field(default_factory=dict)
@@ -165,7 +186,7 @@ def _app() -> Flask:
 
 def init_app(app: Flask) -> None:
     static_folder = Path(app.static_folder or "static")
-    assets = Assets.scan(static_folder)
+    assets = _scanned(static_folder)
     cache = PageCache()
     app.extensions[EXTENSION] = cache
 
