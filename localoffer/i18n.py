@@ -38,6 +38,7 @@ __all__ = [
     "switch_language_url",
 ]
 
+
 def make_language_converter(codes: tuple[str, ...]) -> type[BaseConverter]:
     """A URL converter matching only the published languages other than English."""
     others = [code for code in codes if code != DEFAULT_LANGUAGE]

@@ -41,16 +41,19 @@ def within(name: str, *prefixes: str) -> bool:
     return any(name == prefix or name.startswith(f"{prefix}.") for prefix in prefixes)
 
 
-@pytest.mark.parametrize("module", ["localoffer.rules", "localoffer.content",
-                                    "localoffer.content.cli", "localoffer.languages"])  # fmt: skip
+@pytest.mark.parametrize(
+    "module",
+    ["localoffer.rules", "localoffer.content", "localoffer.content.cli", "localoffer.languages"],
+)
 def test_the_rules_and_the_content_load_without_the_web_framework(module: str) -> None:
     """Importing the rules or the content in a fresh interpreter loads no Flask, Jinja or SQL."""
     probe = (
         f"import sys, {module}\n"
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(WEB_FRAMEWORK)!r}))"
     )
-    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True).stdout.strip()  # fmt: skip
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert loaded == "[]", f"{module} loads {loaded}"
 
 
@@ -68,8 +71,13 @@ def test_the_rules_import_only_the_standard_library_and_themselves() -> None:
 
 def test_the_content_imports_no_web_layer() -> None:
     """Content may use the rules' vocabulary and the language list, never the web or a feature."""
-    allowed = ("localoffer.content", "localoffer.rules", "localoffer.languages",
-               "localoffer.clock", "localoffer.config")  # fmt: skip
+    allowed = (
+        "localoffer.content",
+        "localoffer.rules",
+        "localoffer.languages",
+        "localoffer.clock",
+        "localoffer.config",
+    )
     wrong = {
         f"{module_name(path)} imports {name}"
         for path in files_in("content")

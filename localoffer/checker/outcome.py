@@ -44,8 +44,14 @@ def build_answers(state: CheckerState, on: date) -> tuple[Answers, list[str]]:
         return answers, []
     assert state.dob is not None
     parse_answers({"date_of_birth": state.date_of_birth, "as_of": on.isoformat()}, today=on)
-    return estimate_answers(state.dob, on, state.in_care_now == "yes", state.care_after_16,
-                            state.time_in_care, state.flags())  # fmt: skip
+    return estimate_answers(
+        state.dob,
+        on,
+        state.in_care_now == "yes",
+        state.care_after_16,
+        state.time_in_care,
+        state.flags(),
+    )
 
 
 def session_outcome() -> Outcome | None:
