@@ -8,7 +8,7 @@ PORT ?= 5000
 LOCK := requirements.lock
 UV_VERSION := 0.13.8
 
-.PHONY: run test install install-test lint content-check translations lock
+.PHONY: run test test-fast install install-test lint content-check translations lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,10 +43,17 @@ test: install-test
 	# nginx, redis-server and openssl for the deployment tests (tests/deploy/).
 	bash scripts/ensure-services.sh
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/flask --app localoffer content check
 	# The feedback tests also run against a real PostgreSQL: a throwaway server is
 	# installed if need be, started on loopback, and removed afterwards.
 	bash scripts/with-test-postgres.sh $(BIN)/pytest
+
+## A quick check while working (not for CI): everything but the browser, PostgreSQL, fuzz
+## and whole-site crawl tests. Not collecting tests/browser also skips its page discovery.
+test-fast: install-test
+	$(BIN)/pytest -q -n 2 -m "not browser and not postgres and not fuzz and not crawl" \
+		--ignore=tests/browser
 
 content-check: install
 	$(BIN)/flask --app localoffer content check

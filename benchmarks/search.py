@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from localoffer.config import PROJECT_ROOT
 from localoffer.content import Offer, load_offer
-from localoffer.i18n import SHIPPED_LANGUAGES
+from localoffer.languages import SHIPPED_LANGUAGES
 from localoffer.search.index import Document, SearchIndex, build_indexes
 from localoffer.search.text import terms
 

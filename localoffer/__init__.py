@@ -3,20 +3,40 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-from werkzeug.middleware.proxy_fix import ProxyFix
-
-from localoffer import config, i18n, search
-from localoffer.content import load_offer
-from localoffer.extensions import babel, csrf
+if TYPE_CHECKING:
+    from flask import Flask
 
 __all__ = ["create_app"]
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the portal. Refuses to start (ContentError) if any content file is wrong."""
+    # Imported here, not at the top, so that `import localoffer.rules` or
+    # `localoffer.content` (which run this file first) never loads Flask.
+    from flask import Flask
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from localoffer import api, checker, config, freeze, i18n, search
+    from localoffer.checker import cli as checker_cli
+    from localoffer.content import load_offer
+    from localoffer.extensions import babel, csrf
+    from localoffer.feedback import init_app as init_feedback
+    from localoffer.moderation import init_app as init_moderation
+    from localoffer.walkthrough import routes as walkthrough
+    from localoffer.web import (
+        caching,
+        errors,
+        formatting,
+        health,
+        logs,
+        pages,
+        security,
+        sitemap,
+        templating,
+    )
+
     app = Flask(
         __name__,
         instance_relative_config=True,
@@ -45,38 +65,34 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     csrf.init_app(app)
 
-    from localoffer.api import offer, openapi, openreferral, schema  # noqa: F401  (api.bp routes)
-    from localoffer.api import routes as api_routes
-    from localoffer.checker import cli as checker_cli
-    from localoffer.checker import results  # noqa: F401  (adds print and share routes to checker.bp)
-    from localoffer.checker import routes as checker_routes
-    from localoffer.feedback import init_app as init_feedback
-    from localoffer.moderation import init_app as init_moderation
-    from localoffer.walkthrough import routes as walkthrough_routes
-    from localoffer.web import caching, errors, formatting, pages, security, sitemap, templating
-
     security.init_app(app)
     caching.init_app(app)
     formatting.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
-    app.register_blueprint(pages.bp)
+    logs.init_app(app)
+    search.init_app(app)  # one index per language, built once
+
+    # Every public URL, one blueprint per feature.
     # JSON clients send no CSRF token; the API accepts only application/json, which a
     # cross-site HTML form cannot send.
-    csrf.exempt(api_routes.bp)
-    app.register_blueprint(api_routes.bp)
-    app.register_blueprint(checker_routes.bp)
-    app.register_blueprint(walkthrough_routes.bp)
-    search.init_app(app)
-    sitemap.init_app(app)
-    checker_cli.init_app(app)
+    csrf.exempt(api.bp)
+    for blueprint in (
+        pages.bp,
+        api.bp,
+        checker.bp,
+        walkthrough.bp,
+        search.bp,
+        sitemap.bp,
+        health.bp,
+    ):
+        app.register_blueprint(blueprint)
+    # Feedback and moderation register their own blueprints beside the database and the
+    # rate limits that apply to them.
     init_feedback(app)
     init_moderation(app)
-    api_routes.init_limits(app)
-    from localoffer import freeze
-    from localoffer.web import health, logs
+    api.routes.init_limits(app)
 
-    health.init_app(app)
-    logs.init_app(app)
+    checker_cli.init_app(app)
     freeze.init_app(app)
     return app

@@ -1,4 +1,4 @@
-"""Languages the portal is published in, and the language part of every URL.
+"""The language part of every URL, and the reader's language during a request.
 
 English lives at `/...`, every other language at `/<lang>/...`, so each page in each
 language has its own cacheable, shareable address.
@@ -11,48 +11,32 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from babel import Locale
 from flask import Blueprint, Flask, Response, current_app, g, request, url_for
 from flask_babel import force_locale, gettext
 from werkzeug.routing import BaseConverter
 
-DEFAULT_LANGUAGE = "en"
+# Re-exported: the web layer reads the language list from here alongside the URL helpers.
+from localoffer.languages import (
+    DEFAULT_LANGUAGE,
+    ENGLISH,
+    KNOWN_LANGUAGES,
+    SHIPPED_LANGUAGES,
+    Language,
+)
 
-
-@dataclass(frozen=True)
-class Language:
-    code: str
-    name: str  # the language's name in itself, as a speaker would look for it
-    english_name: str
-    direction: str = "ltr"
-    babel_locale: str = ""
-
-    @property
-    def locale(self) -> str:
-        return self.babel_locale or self.code
-
-
-def _language(code: str) -> Language:
-    """A shipped language, named and directed as the Unicode CLDR data says."""
-    locale = Locale.parse(code)
-    name = locale.get_display_name() or code
-    return Language(
-        code=code,
-        name=name[:1].upper() + name[1:],
-        english_name=locale.get_display_name("en") or code,
-        direction=locale.text_direction,
-    )
-
-
-ENGLISH = Language("en", "English", "English", babel_locale="en_GB")
-# The languages care leavers in England most often read, many of them having arrived as
-# unaccompanied asylum-seeking children: Arabic, Persian, Pashto, Central Kurdish (Sorani),
-# Tigrinya, Albanian and Vietnamese.
-SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "ar", "fa", "ps", "ckb", "ti", "sq", "vi")
-KNOWN_LANGUAGES: dict[str, Language] = {
-    ENGLISH.code: ENGLISH,
-    **{code: _language(code) for code in SHIPPED_LANGUAGES if code != ENGLISH.code},
-}
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "ENGLISH",
+    "KNOWN_LANGUAGES",
+    "SHIPPED_LANGUAGES",
+    "Language",
+    "current_language",
+    "init_app",
+    "localised_route",
+    "select_locale",
+    "suggested_language",
+    "switch_language_url",
+]
 
 
 def make_language_converter(codes: tuple[str, ...]) -> type[BaseConverter]:

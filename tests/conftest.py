@@ -1,4 +1,4 @@
-"""Shared fixtures: the app on shipped content, a test client, and a parsed-page helper."""
+"""Shared fixtures: the app on shipped content, a test client, and parsed pages."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from werkzeug.test import TestResponse
 
 from localoffer import create_app
 from localoffer.checker.sealed import sealed_answers
@@ -25,9 +26,17 @@ from localoffer.config import content_dirs
 from localoffer.content import Offer, load_offer
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
-# The checker's tests look at DESIGN.md's example (born 1 May 2007, in care from 1 June 2021
-# to 30 April 2025) on a fixed day, so that every date they expect stays true.
+# The checker's tests look at the worked example of docs/architecture.md (born 1 May 2007, in
+# care from 1 June 2021 to 30 April 2025) on a fixed day, so every date they expect stays true.
 CHECK_DAY = date(2026, 11, 23)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/browser drives Chromium: mark it so it can be left out."""
+    browser = Path(__file__).parent / "browser"
+    for item in items:
+        if browser in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +66,16 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
+def _parse(response: TestResponse) -> BeautifulSoup:
+    return BeautifulSoup(response.data, "html.parser")
+
+
+@pytest.fixture
+def soup() -> Callable[[TestResponse], BeautifulSoup]:
+    """Parse a test client's response into HTML to query: the one parser every page test uses."""
+    return _parse
+
+
 @pytest.fixture
 def page(client: FlaskClient) -> Callable[..., BeautifulSoup]:
     """Fetch a URL, check the status, and return the parsed HTML."""
@@ -64,7 +83,7 @@ def page(client: FlaskClient) -> Callable[..., BeautifulSoup]:
     def fetch(url: str, status: int = 200) -> BeautifulSoup:
         response = client.get(url)
         assert response.status_code == status, f"{url} gave {response.status_code}"
-        return BeautifulSoup(response.data, "html.parser")
+        return _parse(response)
 
     return fetch
 
@@ -92,7 +111,7 @@ def put_answers(client: FlaskClient, answers: dict[str, Any]) -> None:
 
 @pytest.fixture
 def finish_checker() -> Callable[..., None]:
-    """Put DESIGN.md's example in a browser's session as finished answers, as the question
+    """Put the worked example in a browser's session as finished answers, as the question
     pages would; keyword arguments change single answers (e.g. education="higher")."""
 
     def finish(client: FlaskClient, **changes: object) -> None:
@@ -115,7 +134,7 @@ def _postgres_url() -> str:
     pytest.skip("set LOCALOFFER_TEST_POSTGRES_URL to run against PostgreSQL (make test does)")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database on SQLite and, when `make test` provides one, on PostgreSQL.
 

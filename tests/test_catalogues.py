@@ -10,7 +10,7 @@ import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from localoffer.i18n import SHIPPED_LANGUAGES
+from localoffer.languages import SHIPPED_LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"

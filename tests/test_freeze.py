@@ -14,6 +14,8 @@ from localoffer import create_app
 from localoffer.content import Offer
 from localoffer.freeze import FreezeError, freeze
 
+pytestmark = pytest.mark.crawl
+
 LIVE = "https://offer.example.gov.uk"
 SITE = "https://copy.example.gov.uk"
 _REFERENCE = re.compile(r"""\s(href|src|action)="([^"]*)\"""")

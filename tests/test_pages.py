@@ -60,6 +60,7 @@ def language_of(url: str) -> str:
     return first if first in KNOWN_LANGUAGES and first != "en" else "en"
 
 
+@pytest.mark.crawl
 def test_crawl_reaches_every_theme_and_entitlement_in_every_language(
     app: Flask, site: dict
 ) -> None:
@@ -73,6 +74,7 @@ def test_crawl_reaches_every_theme_and_entitlement_in_every_language(
             assert f"{prefix}{item.url}" in site, item.url
 
 
+@pytest.mark.crawl
 def test_every_page_has_a_unique_title_one_h1_and_a_language(site: dict) -> None:
     """Titles tell pages apart in each language; one h1 per page; lang and dir are right."""
     titles: dict[tuple[str, str], str] = {}
@@ -86,6 +88,7 @@ def test_every_page_has_a_unique_title_one_h1_and_a_language(site: dict) -> None
         assert soup.html.get("dir") == KNOWN_LANGUAGES[lang].direction, url
 
 
+@pytest.mark.crawl
 def test_every_page_has_a_skip_link_to_main_content(site: dict) -> None:
     """Keyboard users can jump past the header on every page."""
     for url, soup in site.items():
@@ -114,6 +117,7 @@ def test_council_entitlement_is_tagged_as_extra_from_the_council(app: Flask, pag
     assert tag == f"Extra from {offer.council.name}"
 
 
+@pytest.mark.crawl
 def test_demo_banner_shows_on_every_page_of_demo_content(site: dict) -> None:
     """The shipped council is a demonstration and every page says so."""
     for url, soup in site.items():

@@ -1,8 +1,8 @@
 """`GET /api/v1/offer` and `/api/v1/offer/<id>`: the whole offer, or one entitlement, as JSON.
 
-The fields are those of DESIGN.md's contract, plus the sources, when the law comes into
-force, the conditions, and which language the words are really in (an entitlement not yet
-translated is given in English, and says so).
+The fields are those of the contract in docs/architecture.md, plus the sources, when the law
+comes into force, the conditions, and which language the words are really in (an entitlement
+not yet translated is given in English, and says so).
 """
 
 from __future__ import annotations

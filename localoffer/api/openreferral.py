@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from flask import Response, current_app, request, url_for
+from flask import Response, current_app, jsonify, request, url_for
 from flask_babel import force_locale
 
 from localoffer.api import hsds
@@ -49,7 +49,7 @@ def allow_any_origin(response: Response) -> Response:
 
 
 def _json(data: Any) -> Response:
-    return cacheable(current_app.json.response(data))
+    return cacheable(jsonify(data))
 
 
 def _in_language(build: Callable[[str], Answer]) -> Answer:

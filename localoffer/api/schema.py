@@ -7,7 +7,7 @@ offer file before the portal does.
 
 from __future__ import annotations
 
-from flask import Response, current_app
+from flask import Response, jsonify
 
 from localoffer.api.offer import cacheable, offer
 from localoffer.api.routes import bp
@@ -16,5 +16,5 @@ from localoffer.content.front_matter import json_schema
 
 @bp.get("/schema/entitlement.json")
 def entitlement_schema() -> Response:
-    response = current_app.json.response(json_schema(offer().council.contacts))
+    response = jsonify(json_schema(offer().council.contacts))
     return cacheable(response)

@@ -1,90 +1,32 @@
 """Keeping a checker result: a printable summary, a shareable link, and the timeline picture.
 
-The routes join the checker's blueprint (importing this module adds them), so they share
-its URLs, its endpoint names and its place outside the sitemap. None of them store
-anything: the summary and the link are built from the answers in the browser's session
-cookie, and a shared link carries its answers itself (see share.py), so opening one
-neither reads nor writes the session.
+The routes join the checker's blueprint (the checker package imports this module, so
+`localoffer.checker.bp` always has them), sharing its URLs, its endpoint names and its place
+outside the sitemap. None of them store anything: the summary and the link are built from
+the answers in the browser's session cookie, and a shared link carries its answers itself
+(see share.py), so opening one neither reads nor writes the session.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from flask import (
-    current_app,
-    make_response,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from localoffer.checker.flow import first_unanswered
-from localoffer.checker.routes import bp, build_answers, by_theme, today
-from localoffer.checker.service import CheckResult, check
-from localoffer.checker.share import SharedAnswers, is_shared, read_shared, share_args
-from localoffer.checker.state import CheckerState
+from localoffer.checker.outcome import (
+    invalid_link,
+    requested_outcome,
+    session_outcome,
+    shared_outcome,
+)
+from localoffer.checker.routes import bp, by_theme
+from localoffer.checker.service import CheckResult
 from localoffer.checker.timeline import Span, Timeline, build_timeline
 from localoffer.content import THEMES
 from localoffer.i18n import current_language, localised_route
 from localoffer.rules import InvalidAnswers
 from localoffer.web.localise import localise
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A checker result and where its answers came from."""
-
-    result: CheckResult
-    estimated: bool
-    assumptions: list[str] = field(default_factory=list)
-    shared: SharedAnswers | None = None
-
-    @property
-    def link_args(self) -> dict[str, object]:
-        """The query that reopens this result: the shared link's parameters."""
-        return share_args(self.result.answers, self.result.on, self.estimated)
-
-
-def session_outcome() -> Outcome | None:
-    """The result of the checker answers in this browser, if they are finished and valid."""
-    state = CheckerState.load()
-    if state.route is None or first_unanswered(state, today()) is not None:
-        return None
-    try:
-        answers, assumptions = build_answers(state, today())
-    except InvalidAnswers:
-        return None
-    result = check(answers, today(), current_app.extensions["localoffer.offer"])
-    return Outcome(result, state.route == "rough", assumptions)
-
-
-def shared_outcome() -> Outcome:
-    """The result a shared link's answers give; InvalidAnswers if the link is wrong."""
-    link = read_shared(request.args, today())
-    result = check(link.answers, link.on, current_app.extensions["localoffer.offer"])
-    return Outcome(result, link.estimated, shared=link)
-
-
-def requested_outcome() -> Outcome | None:
-    """The result a page was asked about: a shared link's answers if the address has them,
-    otherwise this browser's finished answers (None if there are none). InvalidAnswers if a
-    shared link is wrong."""
-    return shared_outcome() if is_shared(request.args) else session_outcome()
-
-
-def private(response: Response) -> Response:
-    """A page holding someone's answers: never kept by a browser or proxy, never indexed."""
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
-def invalid_link(invalid: InvalidAnswers) -> Response:
-    page = render_template("checker/share_invalid.html", problems=list(invalid.errors.values()))
-    return private(make_response(page, 400))
+from localoffer.web.private import private
+from localoffer.web.today import today
 
 
 @localised_route(bp, "/check/result/print/")

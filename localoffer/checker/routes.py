@@ -11,7 +11,6 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from localoffer.checker import forms, sealed
-from localoffer.checker.estimate import estimate_answers
 from localoffer.checker.flow import (
     BY_SLUG,
     STEPS,
@@ -22,22 +21,18 @@ from localoffer.checker.flow import (
     step_after,
     step_before,
 )
+from localoffer.checker.outcome import build_answers
 from localoffer.checker.service import CheckResult, check
 from localoffer.checker.state import CheckerState
-from localoffer.clock import uk_today
 from localoffer.content import THEMES
 from localoffer.i18n import localised_route
-from localoffer.rules import Answers, InvalidAnswers, parse_answers
+from localoffer.rules import InvalidAnswers, parse_answers
 from localoffer.web.formatting import translate_message
+from localoffer.web.today import today
 
 bp = Blueprint("checker", __name__)
 
 PERIOD_FIELDS = ("start", "end", "short_break")
-
-
-def today() -> date:
-    # Tests fix the date so ages and birthdays in them never drift.
-    return current_app.config.get("TODAY") or uk_today()
 
 
 def step_url(step: Step | None, **args: Any) -> str:
@@ -146,7 +141,7 @@ def care_periods() -> str | Response:
                            back=back_url(step, state))  # fmt: skip
 
 
-def _change_args() -> dict[str, str]:
+def _change_args() -> dict[str, Any]:
     return {"change": "1"} if request.args.get("change") else {}
 
 
@@ -159,11 +154,7 @@ def care_period(index: int) -> str | Response:
         abort(404)
     form = forms.CarePeriodForm()
     if form.validate_on_submit() and _period_valid(form, state, index):
-        period = {
-            "start": form.start.data.isoformat(),
-            "end": None if form.still_in_care.data else form.end.data.isoformat(),
-            "short_break": form.short_break.data == "yes",
-        }
+        period = _period_from(form)
         if index == len(state.periods):
             state.periods.append(period)
         else:
@@ -185,6 +176,21 @@ def care_period(index: int) -> str | Response:
     return render_template("checker/care_period.html", form=form, index=index, back=back)
 
 
+def _period_from(form: forms.CarePeriodForm) -> dict[str, Any]:
+    """The time in care a form gives, as the session and the API hold it (its dates checked)."""
+    assert form.start.data is not None
+    if form.still_in_care.data:
+        end = None
+    else:
+        assert form.end.data is not None  # _period_valid asks for an end date first
+        end = form.end.data.isoformat()
+    return {
+        "start": form.start.data.isoformat(),
+        "end": end,
+        "short_break": form.short_break.data == "yes",
+    }
+
+
 def _period_valid(form: forms.CarePeriodForm, state: CheckerState, index: int) -> bool:
     """Check this period with all the others through the API's validator, field by field."""
     if not form.still_in_care.data and form.end.data is None:
@@ -195,11 +201,7 @@ def _period_valid(form: forms.CarePeriodForm, state: CheckerState, index: int) -
     if form.still_in_care.data and form.end.parts != ("", "", ""):
         form.end.errors = [_("Leave the end date empty if you are still in care")]
         return False
-    candidate = {
-        "start": form.start.data.isoformat(),
-        "end": None if form.still_in_care.data else form.end.data.isoformat(),
-        "short_break": form.short_break.data == "yes",
-    }
+    candidate = _period_from(form)
     periods = list(state.periods)
     periods[index : index + 1] = [candidate]
     body = {**state.api_body(today()), "care_periods": periods}
@@ -231,17 +233,6 @@ def remove_period(index: int) -> str | Response:
         return redirect(url_for("checker.care_periods"))
     return render_template("checker/remove_period.html", form=form, period=state.periods[index],
                            back=url_for("checker.care_periods"))  # fmt: skip
-
-
-def build_answers(state: CheckerState, on: date) -> tuple[Answers, list[str]]:
-    """The answers to check: exact from dates, or a best estimate from rough replies."""
-    if state.route == "dates":
-        answers, _as_of = parse_answers(state.api_body(on), today=on)
-        return answers, []
-    assert state.dob is not None
-    parse_answers({"date_of_birth": state.date_of_birth, "as_of": on.isoformat()}, today=on)
-    return estimate_answers(state.dob, on, state.in_care_now == "yes", state.care_after_16,
-                            state.time_in_care, state.flags())  # fmt: skip
 
 
 @localised_route(bp, "/check/answers/")

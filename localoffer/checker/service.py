@@ -69,7 +69,7 @@ def _match_json(match: Match[Entitlement]) -> dict[str, Any]:
 
 
 def result_json(result: CheckResult) -> dict[str, Any]:
-    """The JSON API's response body (DESIGN.md), plus what may apply and what is coming in."""
+    """The JSON API's response body (docs/architecture.md), with what may apply and is coming in."""
     assessment = result.assessment
     return {
         "status": assessment.status,

@@ -19,7 +19,7 @@ from localoffer.content.glossary import Glossary, load_glossary
 from localoffer.content.loader import load_offer
 from localoffer.content.model import Offer
 from localoffer.content.problems import ContentError
-from localoffer.i18n import SHIPPED_LANGUAGES
+from localoffer.languages import SHIPPED_LANGUAGES
 
 DUE_SOON_DAYS = 30
 

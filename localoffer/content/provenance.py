@@ -138,7 +138,9 @@ def _amount(read: FieldReader, field: str, item: Any, known: set[str]) -> DatedA
     if len(read.problems) > before:
         return None
     assert gbp is not None and starts is not None
-    return DatedAmount(gbp=gbp, per=per, qualifier=qualifier, starts=starts, source=source)
+    return DatedAmount(
+        gbp=gbp, per=str(per), qualifier=qualifier, starts=starts, source=str(source)
+    )
 
 
 def _date(value: Any) -> date | None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 from flask import (
     Blueprint,
@@ -50,7 +51,7 @@ def _stored(submission: Submission, email: str | None = None) -> bool:
 
 
 def _thanks(kind: str, wants_reply: bool = False, page: str | None = None) -> Response:
-    args: dict[str, str] = {}
+    args: dict[str, Any] = {}
     if wants_reply:
         args["reply"] = "1"
     if page:
@@ -155,7 +156,9 @@ def thanks(kind: str) -> str:
 def you_said_we_did() -> str:
     """Answered feedback, grouped by theme (whole-site feedback last), newest first."""
     items = service.answered(db.session())
-    groups = [(theme, [s for s in items if s.theme == theme]) for theme in THEMES]
+    groups: list[tuple[str | None, list[Submission]]] = [
+        (theme, [s for s in items if s.theme == theme]) for theme in THEMES
+    ]
     groups.append((None, [s for s in items if s.theme not in THEMES]))
     return render_template(
         "feedback/you_said_we_did.html", groups=[group for group in groups if group[1]]

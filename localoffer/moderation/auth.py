@@ -104,7 +104,7 @@ def require_staff(roles: frozenset[str]) -> Response | None:
     moderator = current_moderator()
     if moderator is None:
         target = request.full_path if request.method == "GET" else request.path
-        args = {"next": target.rstrip("?")}
+        args: dict[str, Any] = {"next": target.rstrip("?")}
         if g.get("session_expired"):
             args["expired"] = "1"
         return redirect(url_for("moderation_auth.login", **args))

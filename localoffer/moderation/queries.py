@@ -10,6 +10,9 @@ from sqlalchemy import Select, func, select
 from localoffer.clock import UK
 from localoffer.feedback.models import Submission
 
+# The statements are left untyped (bare Select): SQLAlchemy 2.0 and 2.1 spell a row's types
+# differently, and both versions are allowed.
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -26,7 +29,7 @@ def start_of_uk_day(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=UK).astimezone(UTC)
 
 
-def filtered(filters: Filters) -> Select[tuple[Submission]]:
+def filtered(filters: Filters) -> Select:
     query = select(Submission)
     if filters.status:
         query = query.where(Submission.status == filters.status)
@@ -44,5 +47,5 @@ def filtered(filters: Filters) -> Select[tuple[Submission]]:
     return query.order_by(Submission.created_at.desc(), Submission.id.desc())
 
 
-def count_by_status() -> Select[tuple[str, int]]:
+def count_by_status() -> Select:
     return select(Submission.status, func.count()).group_by(Submission.status)

@@ -1,7 +1,7 @@
 """A young person's answers, and the one place JSON-shaped input becomes them.
 
-`parse_answers` checks everything the JSON API contract (DESIGN.md) allows and names every
-problem against the field that has it, so the web layer can show them all at once. Each
+`parse_answers` checks everything the JSON API contract (docs/architecture.md) allows and names
+every problem against the field that has it, so the web layer can show them all at once. Each
 problem is a `Message`, so the web layer can show it in the reader's language while the API
 keeps its English.
 """
@@ -86,7 +86,7 @@ class InvalidAnswers(ValueError):
 
 
 def parse_answers(data: object, today: date) -> tuple[Answers, date]:
-    """Turn a JSON API body into Answers and the date to check them on (DESIGN.md, JSON API)."""
+    """Turn a JSON API body into Answers and the date to check them on (docs/architecture.md)."""
     if not isinstance(data, dict):
         raise InvalidAnswers({"body": _NOT_AN_OBJECT})
     errors: dict[str, Message] = {}
@@ -232,7 +232,7 @@ def _date_value(
 
 
 def _optional_as_of(data: dict[Any, Any], today: date, errors: dict[str, Message]) -> date | None:
-    """The date to check on: today unless given (DESIGN.md, JSON API)."""
+    """The date to check on: today unless given (docs/architecture.md, JSON API)."""
     value = data.get("as_of")
     if value is None:
         return today

@@ -6,6 +6,7 @@ from flask import Flask
 
 from localoffer.content import Offer
 from localoffer.search.index import SearchIndex, build_indexes
+from localoffer.search.routes import bp
 
 EXTENSION = "localoffer.search"
 # Indexes already built, by offer: several apps on one offer (workers forked after a
@@ -16,9 +17,7 @@ _MAX_BUILT = 4
 
 
 def init_app(app: Flask) -> None:
-    """Build one index per published language at start-up and serve `/search`."""
-    from localoffer.search import routes
-
+    """Build one index per published language at start-up (create_app registers `bp`)."""
     offer = app.extensions["localoffer.offer"]
     key = (id(offer), tuple(app.config["LANGUAGES"]))
     if key not in _BUILT:
@@ -26,7 +25,6 @@ def init_app(app: Flask) -> None:
             _BUILT.pop(next(iter(_BUILT)))
         _BUILT[key] = (offer, build_indexes(offer, key[1]))
     app.extensions[EXTENSION] = _BUILT[key][1]
-    app.register_blueprint(routes.bp)
 
 
-__all__ = ["EXTENSION", "SearchIndex", "build_indexes", "init_app"]
+__all__ = ["EXTENSION", "SearchIndex", "bp", "build_indexes", "init_app"]

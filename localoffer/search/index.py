@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from localoffer.content import Entitlement, Offer
+from localoffer.languages import DEFAULT_LANGUAGE
 from localoffer.search.text import terms, without_article
 
-DEFAULT_LANGUAGE = "en"
 MAX_QUERY_TERMS = 20  # more words than any real question; keeps the work per query bounded
 PREFIX_MIN_LENGTH = 3
 BODY_COUNT_CAP = 5  # a word repeated in the body is a little more relevant, not endlessly more

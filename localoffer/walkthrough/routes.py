@@ -10,12 +10,13 @@ from flask import Blueprint, current_app, make_response, request
 from flask import render_template as render
 from werkzeug.wrappers import Response
 
-from localoffer.checker.results import invalid_link, private, requested_outcome
-from localoffer.checker.routes import today
+from localoffer.checker.outcome import invalid_link, requested_outcome
 from localoffer.content import THEMES
 from localoffer.i18n import localised_route
 from localoffer.rules import InvalidAnswers
 from localoffer.walkthrough.agenda import APPLIES, agenda
+from localoffer.web.private import private
+from localoffer.web.today import today
 
 bp = Blueprint("walkthrough", __name__)
 

@@ -125,6 +125,27 @@ class Assets:
         return assets
 
 
+# Apps on one static folder (workers forked after a preload, or the test suite's many apps)
+# share one scan, made again only when a file changes.
+_SCANNED: dict[tuple[Path, tuple[tuple[str, int, int], ...]], Assets] = {}
+_MAX_SCANNED = 4
+
+
+def _scanned(folder: Path) -> Assets:
+    files = tuple(
+        (path.as_posix(), stat.st_mtime_ns, stat.st_size)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+        for stat in (path.stat(),)
+    )
+    key = (folder, files)
+    if key not in _SCANNED:
+        if len(_SCANNED) >= _MAX_SCANNED:
+            _SCANNED.pop(next(iter(_SCANNED)))
+        _SCANNED[key] = Assets.scan(folder)
+    return _SCANNED[key]
+
+
 @dataclass
 class PageCache:
     pages: dict[tuple[str, ...], CachedBody] = field(default_factory=dict)
@@ -135,9 +156,8 @@ class PageCache:
 def _send(cached: CachedBody, max_age: str, loaded_at: datetime | None = None) -> Response:
     encoding = cached.best_for(request.headers.get("Accept-Encoding", ""))
     variant = cached.variants[encoding]
+    # Werkzeug adds "; charset=utf-8" to the text types itself.
     response = Response(variant.body, mimetype=cached.mimetype)
-    if cached.mimetype.startswith("text/") or cached.mimetype in COMPRESSIBLE:
-        response.charset = "utf-8"
     if encoding != "identity":
         response.headers["Content-Encoding"] = encoding
     if len(cached.variants) > 1:
@@ -146,7 +166,8 @@ def _send(cached: CachedBody, max_age: str, loaded_at: datetime | None = None) -
     if loaded_at is not None:
         response.last_modified = loaded_at
     response.headers["Cache-Control"] = max_age
-    return response.make_conditional(request)
+    response.make_conditional(request)
+    return response
 
 
 def _page_key() -> tuple[str, ...] | None:
@@ -165,12 +186,12 @@ def _page_key() -> tuple[str, ...] | None:
 def _app() -> Flask:
     from flask import current_app
 
-    return current_app  # type: ignore[return-value]
+    return current_app
 
 
 def init_app(app: Flask) -> None:
     static_folder = Path(app.static_folder or "static")
-    assets = Assets.scan(static_folder)
+    assets = _scanned(static_folder)
     cache = PageCache()
     app.extensions[EXTENSION] = cache
 

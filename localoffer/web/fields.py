@@ -31,6 +31,7 @@ class DateInputField(Field):
     """
 
     widget = LocalisedDateInput()
+    data: date | None = None
 
     def __init__(self, label: str, thing: str, required: bool = True, **kwargs: Any) -> None:
         super().__init__(label, **kwargs)

@@ -8,7 +8,7 @@ lose or refuse what people send is taken out of rotation instead of failing form
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, Response, current_app, jsonify
+from flask import Blueprint, Response, current_app, jsonify
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -78,6 +78,3 @@ def healthz() -> Response:
     response.headers["Cache-Control"] = "no-store"
     return response
 
-
-def init_app(app: Flask) -> None:
-    app.register_blueprint(bp)

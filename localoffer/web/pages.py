@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, abort, current_app, render_template
+from flask.blueprints import BlueprintSetupState
 from werkzeug.routing import BaseConverter
 
 from localoffer.clock import uk_today
@@ -15,7 +16,7 @@ bp = Blueprint("pages", __name__)
 
 
 @bp.record_once
-def register_converter(state) -> None:  # type: ignore[no-untyped-def]
+def register_converter(state: BlueprintSetupState) -> None:
     state.app.url_map.converters["theme"] = ThemeConverter
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Request, Response
 from gunicorn.http.errors import ParseException
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import BadRequest
 
 from localoffer.config import ConfigurationError
@@ -61,7 +62,7 @@ class FormRequest(Request):
         # such a field (a 500), and no form of ours has one, so it is dropped.
         fields = self.form
         if None in fields:
-            self.form = self.parameter_storage_class(
+            self.form = ImmutableMultiDict(
                 [(name, value) for name, value in fields.items(multi=True) if name is not None]
             )
 

@@ -17,9 +17,9 @@ bp = Blueprint("sitemap", __name__)
 
 # Pages that are not for search engines: staff-only, machine-readable or endless.
 PRIVATE_PREFIXES: tuple[str, ...] = ("/moderation/", "/api/", "/search")
-# The public pages DESIGN.md names that take no argument but the language, listed when the
-# app serves them. Not the checker's later steps, nor feedback on one page: those are one
-# person's answers or forms, never meant to be found.
+# The public pages (docs/architecture.md, URLs) that take no argument but the language, listed
+# when the app serves them. Not the checker's later steps, nor feedback on one page: those are
+# one person's answers or forms, never meant to be found.
 FIXED_PATHS: tuple[str, ...] = (
     "/", "/check/", "/walkthrough/", "/glossary/", "/contacts/", "/feedback/",
     "/you-said-we-did/", "/accessibility/", "/privacy/",
@@ -111,8 +111,4 @@ def robots() -> Response:
     return Response("\n".join(lines), mimetype="text/plain")
 
 
-def init_app(app: Flask) -> None:
-    app.register_blueprint(bp)
-
-
-__all__ = ["init_app", "public_pages"]
+__all__ = ["bp", "public_pages"]

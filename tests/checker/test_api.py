@@ -1,4 +1,4 @@
-"""POST /api/v1/eligibility: the contract in DESIGN.md, bad input named field by field."""
+"""POST /api/v1/eligibility: the contract in docs/architecture.md, bad input named by field."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 URL = "/api/v1/eligibility"
-DESIGN_EXAMPLE = {
+WORKED_EXAMPLE = {
     "date_of_birth": "2007-05-01",
     "as_of": "2026-11-23",
     "care_periods": [{"start": "2021-06-01", "end": "2025-04-30", "short_break": False}],
@@ -27,9 +27,9 @@ def post(client: FlaskClient, body: Any) -> Any:
     return client.post(URL, data=json.dumps(body), content_type="application/json")
 
 
-def test_design_example_gives_former_relevant_with_personal_adviser_to_25(client) -> None:
-    """The worked example in DESIGN.md: former relevant, 1430 days, PA until the day before 25."""
-    response = post(client, DESIGN_EXAMPLE)
+def test_worked_example_gives_former_relevant_with_personal_adviser_to_25(client) -> None:
+    """The worked example of docs/architecture.md: former relevant, 1430 days, PA until 24."""
+    response = post(client, WORKED_EXAMPLE)
     assert response.status_code == 200
     data = response.get_json()
     assert data["status"] == "former_relevant"
@@ -47,8 +47,8 @@ def test_design_example_gives_former_relevant_with_personal_adviser_to_25(client
 
 def test_higher_education_unlocks_the_bursary(client) -> None:
     """The HE bursary applies only to a former relevant child in higher education (s.23C(5A))."""
-    without = post(client, DESIGN_EXAMPLE).get_json()
-    with_he = post(client, {**DESIGN_EXAMPLE, "in_education_or_training": True,
+    without = post(client, WORKED_EXAMPLE).get_json()
+    with_he = post(client, {**WORKED_EXAMPLE, "in_education_or_training": True,
                             "in_higher_education": True}).get_json()  # fmt: skip
     assert "higher-education-bursary" not in [e["id"] for e in without["entitlements"]]
     assert "higher-education-bursary" in [e["id"] for e in with_he["entitlements"]]
@@ -56,7 +56,7 @@ def test_higher_education_unlocks_the_bursary(client) -> None:
 
 def test_law_not_yet_in_force_is_never_shown_as_current(client) -> None:
     """Staying Close (CWSA 2026 s.7) has no start date: it is 'coming in', not an entitlement."""
-    data = post(client, DESIGN_EXAMPLE).get_json()
+    data = post(client, WORKED_EXAMPLE).get_json()
     assert "staying-close" not in [e["id"] for e in data["entitlements"]]
     assert "staying-close" in [e["id"] for e in data["coming_in"]]
 
@@ -96,7 +96,7 @@ def test_only_date_of_birth_is_required(client) -> None:
     ],
 )  # fmt: skip
 def test_bad_input_gets_400_naming_the_field(client, body: dict, field: str, words: str) -> None:
-    """Each problem is named against its field; nothing is guessed (DESIGN.md, JSON API)."""
+    """Each problem is named against its field; nothing is guessed (docs/architecture.md)."""
     response = post(client, body)
     assert response.status_code == 400
     errors = response.get_json()["errors"]
@@ -155,7 +155,7 @@ def test_bodies_that_are_not_a_json_object_are_refused(
 def test_api_needs_no_csrf_token_even_when_forms_do(app) -> None:
     """The JSON endpoint is exempt from CSRF (a form cannot send application/json)."""
     app.config["WTF_CSRF_ENABLED"] = True
-    response = post(app.test_client(), DESIGN_EXAMPLE)
+    response = post(app.test_client(), WORKED_EXAMPLE)
     assert response.status_code == 200
 
 
@@ -173,7 +173,7 @@ JSON = st.recursive(
     ),
     max_leaves=20,
 )
-FIELDS = st.sampled_from([*DESIGN_EXAMPLE, "start", "end", "short_break"])
+FIELDS = st.sampled_from([*WORKED_EXAMPLE, "start", "end", "short_break"])
 BODIES = st.one_of(
     JSON,
     st.dictionaries(FIELDS, JSON, max_size=8),
@@ -187,6 +187,7 @@ BODIES = st.one_of(
 )  # fmt: skip
 
 
+@pytest.mark.fuzz
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -23,10 +23,6 @@ TODAY = date(2026, 11, 23)
 LINK = "/check/shared/?dob=2007-05-01&on=2026-11-23&care=2021-06-01..2025-04-30"
 
 
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.data, "html.parser")
-
-
 @pytest.fixture
 def finish_checker(finish_checker: Callable[..., None]) -> Callable[..., None]:
     """The known case, in higher education."""
@@ -42,13 +38,19 @@ def entitlements_shown(page: BeautifulSoup) -> list[tuple[str, str]]:
     return shown
 
 
-def shared_link(web: FlaskClient) -> str:
-    page = soup(web.get("/check/result/share/?understood=yes&show=1"))
-    return page.select_one("textarea#share-link").get_text(strip=True)
+@pytest.fixture
+def shared_link(soup: Callable) -> Callable[[FlaskClient], str]:
+    """The link the share page gives once the warning is understood."""
+
+    def link(web: FlaskClient) -> str:
+        page = soup(web.get("/check/result/share/?understood=yes&show=1"))
+        return page.select_one("textarea#share-link").get_text(strip=True)
+
+    return link
 
 
 def test_the_share_page_warns_before_it_shows_the_link(
-    web: FlaskClient, finish_checker: Callable[..., None]
+    web: FlaskClient, finish_checker: Callable[..., None], soup: Callable
 ) -> None:
     """First the warning about the date of birth and a box to tick; no link yet."""
     finish_checker(web)
@@ -60,7 +62,7 @@ def test_the_share_page_warns_before_it_shows_the_link(
 
 
 def test_asking_for_the_link_without_ticking_the_box_says_what_to_do(
-    web: FlaskClient, finish_checker: Callable[..., None]
+    web: FlaskClient, finish_checker: Callable[..., None], soup: Callable
 ) -> None:
     """No tick: an error naming the box, and still no link."""
     finish_checker(web)
@@ -73,7 +75,7 @@ def test_asking_for_the_link_without_ticking_the_box_says_what_to_do(
 
 
 def test_the_link_is_shown_once_the_warning_is_understood(
-    web: FlaskClient, finish_checker: Callable[..., None]
+    web: FlaskClient, finish_checker: Callable[..., None], shared_link: Callable
 ) -> None:
     """The link is readable: date of birth, date checked, time in care and answers."""
     finish_checker(web)
@@ -95,7 +97,11 @@ def test_the_share_page_without_finished_answers_goes_back_to_the_questions(
 
 
 def test_the_shared_link_reproduces_the_same_result(
-    app: Flask, web: FlaskClient, finish_checker: Callable[..., None]
+    app: Flask,
+    web: FlaskClient,
+    finish_checker: Callable[..., None],
+    soup: Callable,
+    shared_link: Callable,
 ) -> None:
     """Opened in another browser, the link gives the same status, support and dates."""
     finish_checker(web)
@@ -109,7 +115,9 @@ def test_the_shared_link_reproduces_the_same_result(
     assert "shared with you in a link" in shared.get_text()
 
 
-def test_the_shared_link_gives_the_same_entitlements_as_the_api(web: FlaskClient) -> None:
+def test_the_shared_link_gives_the_same_entitlements_as_the_api(
+    web: FlaskClient, soup: Callable
+) -> None:
     """The same answers through the JSON API and through the link agree."""
     api = web.post("/api/v1/eligibility", json={
         "date_of_birth": "2007-05-01", "as_of": "2026-11-23",
@@ -157,7 +165,7 @@ def test_a_shared_link_never_creates_a_database_row(app: Flask, web: FlaskClient
     assert database_rows(app) == before
 
 
-def test_a_shared_result_is_never_cached_or_indexed(web: FlaskClient) -> None:
+def test_a_shared_result_is_never_cached_or_indexed(web: FlaskClient, soup: Callable) -> None:
     """no-store for every cache, noindex for every search engine."""
     response = web.get(LINK)
     assert response.headers["Cache-Control"] == "no-store"
@@ -165,7 +173,9 @@ def test_a_shared_result_is_never_cached_or_indexed(web: FlaskClient) -> None:
     assert "noindex" in soup(response).select_one('meta[name="robots"]')["content"]
 
 
-def test_a_shared_result_has_no_form_that_would_start_a_session(web: FlaskClient) -> None:
+def test_a_shared_result_has_no_form_that_would_start_a_session(
+    web: FlaskClient, soup: Callable
+) -> None:
     """No "clear my answers" form (its token would need a session), no back link."""
     page = soup(web.get(LINK))
     assert all(form.get("method", "get").lower() == "get" for form in page.select("form"))
@@ -173,7 +183,7 @@ def test_a_shared_result_has_no_form_that_would_start_a_session(web: FlaskClient
     assert page.select_one(".govuk-back-link") is None
 
 
-def test_a_shared_result_from_another_day_offers_today(web: FlaskClient) -> None:
+def test_a_shared_result_from_another_day_offers_today(web: FlaskClient, soup: Callable) -> None:
     """A link checked on an earlier day says so and offers the same answers for today."""
     page = soup(web.get(LINK.replace("on=2026-11-23", "on=2026-01-10")))
     assert "10 January 2026" in page.select_one(".app-shared-notice").get_text()
@@ -181,7 +191,9 @@ def test_a_shared_result_from_another_day_offers_today(web: FlaskClient) -> None
     assert "on=" not in today_link and "dob=2007-05-01" in today_link
 
 
-def test_a_link_from_rough_answers_says_it_is_a_best_answer(web: FlaskClient) -> None:
+def test_a_link_from_rough_answers_says_it_is_a_best_answer(
+    web: FlaskClient, soup: Callable
+) -> None:
     """estimate=1 keeps the "best answer, ask your adviser to confirm" warning."""
     page = soup(web.get(LINK + "&estimate=1"))
     assert "best answer" in page.get_text()
@@ -211,7 +223,7 @@ def test_parameters_added_by_messaging_apps_are_ignored(web: FlaskClient) -> Non
     ],
 )
 def test_a_broken_link_gets_a_page_that_says_what_is_wrong(
-    web: FlaskClient, query: str, message: str
+    web: FlaskClient, query: str, message: str, soup: Callable
 ) -> None:
     """A cut-short or changed link: 400 and the problem in words, never a wrong result."""
     response = web.get("/check/shared/?" + query)

@@ -3,39 +3,48 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.data, "html.parser")
+@pytest.fixture
+def answer(soup: Callable) -> Callable[..., None]:
+    """Post one answer and check the checker moves on (to `goes_to`, when given)."""
+
+    def post(web: FlaskClient, url: str, data: dict, goes_to: str | None = None) -> None:
+        response = web.post(url, data=data)
+        errors = [a.get_text(strip=True) for a in soup(response).select(".govuk-error-summary a")]
+        assert response.status_code == 302, f"{url} did not accept {data}: {errors}"
+        if goes_to:
+            assert response.headers["Location"] == goes_to
+
+    return post
 
 
-def answer(web: FlaskClient, url: str, data: dict, goes_to: str | None = None) -> None:
-    response = web.post(url, data=data)
-    errors = [a.get_text(strip=True) for a in soup(response).select(".govuk-error-summary a")]
-    assert response.status_code == 302, f"{url} did not accept {data}: {errors}"
-    if goes_to:
-        assert response.headers["Location"] == goes_to
+@pytest.fixture
+def errors_of(soup: Callable) -> Callable[..., list[str]]:
+    """The messages of a page's error summary, which must be there."""
+
+    def errors(response: TestResponse) -> list[str]:
+        page = soup(response)
+        assert page.select_one(".govuk-error-summary") is not None
+        return [a.get_text(strip=True) for a in page.select(".govuk-error-summary__list a")]
+
+    return errors
 
 
-def errors_of(response) -> list[str]:
-    page = soup(response)
-    assert page.select_one(".govuk-error-summary") is not None
-    return [a.get_text(strip=True) for a in page.select(".govuk-error-summary__list a")]
-
-
-def test_start_page_says_answers_are_not_kept(web: FlaskClient) -> None:
+def test_start_page_says_answers_are_not_kept(web: FlaskClient, soup: Callable) -> None:
     """The first page tells the young person their answers are private."""
     text = soup(web.get("/check/")).get_text(" ")
     assert "We do not keep your answers" in text
 
 
-def test_dates_route_start_to_finish(web: FlaskClient) -> None:
+def test_dates_route_start_to_finish(web: FlaskClient, soup: Callable, answer: Callable) -> None:
     """Someone who knows their dates gets their status and the date each entitlement ends."""
     answer(web, "/check/route/", {"answer": "dates"}, "/check/date-of-birth/")
     answer(web, "/check/date-of-birth/", {"answer": ["1", "5", "2007"]}, "/check/care-periods/")
@@ -56,7 +65,9 @@ def test_dates_route_start_to_finish(web: FlaskClient) -> None:
     assert "best answer" not in result.get_text(" ")
 
 
-def test_rough_route_gives_a_best_answer_to_confirm(web: FlaskClient) -> None:
+def test_rough_route_gives_a_best_answer_to_confirm(
+    web: FlaskClient, soup: Callable, answer: Callable
+) -> None:
     """Someone unsure of their dates gets a best answer marked 'ask your PA to confirm'."""
     answer(web, "/check/route/", {"answer": "rough"})
     answer(web, "/check/date-of-birth/", {"answer": ["10", "3", "2008"]}, "/check/in-care-now/")
@@ -75,7 +86,9 @@ def test_rough_route_gives_a_best_answer_to_confirm(web: FlaskClient) -> None:
     assert "assumed it was 13 weeks or more" in text
 
 
-def test_rough_route_for_someone_still_in_care_at_17(web: FlaskClient) -> None:
+def test_rough_route_for_someone_still_in_care_at_17(
+    web: FlaskClient, soup: Callable, answer: Callable
+) -> None:
     """In care now at 17 for a long time: an eligible child, with onward support from 18."""
     answer(web, "/check/route/", {"answer": "rough"})
     answer(web, "/check/date-of-birth/", {"answer": ["1", "1", "2009"]})
@@ -103,7 +116,7 @@ def test_rough_route_for_someone_still_in_care_at_17(web: FlaskClient) -> None:
     ],
 )  # fmt: skip
 def test_question_errors_are_specific_and_keep_what_was_typed(
-    web: FlaskClient, url: str, data: dict, message: str
+    web: FlaskClient, url: str, data: dict, message: str, soup: Callable, errors_of: Callable
 ) -> None:
     """Each question says what to do, links the summary to the field, and keeps the input."""
     web.post("/check/route/", data={"answer": "dates"})
@@ -119,7 +132,7 @@ def test_question_errors_are_specific_and_keep_what_was_typed(
         assert typed == data["answer"]
 
 
-def test_date_of_birth_in_the_future_is_refused(web: FlaskClient) -> None:
+def test_date_of_birth_in_the_future_is_refused(web: FlaskClient, errors_of: Callable) -> None:
     """The same validator as the API refuses a birth after today."""
     web.post("/check/route/", data={"answer": "dates"})
     response = web.post("/check/date-of-birth/", data={"answer": ["1", "1", "2027"]})
@@ -127,9 +140,15 @@ def test_date_of_birth_in_the_future_is_refused(web: FlaskClient) -> None:
     assert len(errors_of(response)) == 1
 
 
-def _dates_up_to_periods(web: FlaskClient) -> None:
-    answer(web, "/check/route/", {"answer": "dates"})
-    answer(web, "/check/date-of-birth/", {"answer": ["1", "5", "2007"]})
+@pytest.fixture
+def dates_up_to_periods(answer: Callable) -> Callable[[FlaskClient], None]:
+    """Answer the questions before the times in care, on the route with dates."""
+
+    def reach(web: FlaskClient) -> None:
+        answer(web, "/check/route/", {"answer": "dates"})
+        answer(web, "/check/date-of-birth/", {"answer": ["1", "5", "2007"]})
+
+    return reach
 
 
 @pytest.mark.parametrize(
@@ -152,10 +171,16 @@ def _dates_up_to_periods(web: FlaskClient) -> None:
     ],
 )  # fmt: skip
 def test_care_period_errors_name_the_field_and_keep_the_dates(
-    web: FlaskClient, data: dict, field: str, message_part: str
+    web: FlaskClient,
+    data: dict,
+    field: str,
+    message_part: str,
+    soup: Callable,
+    errors_of: Callable,
+    dates_up_to_periods: Callable,
 ) -> None:
     """A wrong time in care is explained next to the right box, with what was typed kept."""
-    _dates_up_to_periods(web)
+    dates_up_to_periods(web)
     response = web.post("/check/care-periods/0/", data=data)
     assert response.status_code == 200
     messages = errors_of(response)
@@ -166,9 +191,11 @@ def test_care_period_errors_name_the_field_and_keep_the_dates(
     assert typed_start == data["start"]
 
 
-def test_overlapping_times_in_care_are_refused(web: FlaskClient) -> None:
+def test_overlapping_times_in_care_are_refused(
+    web: FlaskClient, answer: Callable, errors_of: Callable, dates_up_to_periods: Callable
+) -> None:
     """Two times in care cannot overlap; the second one is sent back with the reason."""
-    _dates_up_to_periods(web)
+    dates_up_to_periods(web)
     answer(web, "/check/care-periods/0/", {"start": ["1", "1", "2022"], "end": ["1", "6", "2022"],
                                           "short_break": "no"})  # fmt: skip
     response = web.post(
@@ -179,9 +206,11 @@ def test_overlapping_times_in_care_are_refused(web: FlaskClient) -> None:
     assert "overlap" in errors_of(response)[0]
 
 
-def test_going_back_keeps_answers_and_changing_returns_to_check_answers(web: FlaskClient) -> None:
+def test_going_back_keeps_answers_and_changing_returns_to_check_answers(
+    web: FlaskClient, soup: Callable, answer: Callable, dates_up_to_periods: Callable
+) -> None:
     """Back links land on the previous question with its answer still selected."""
-    _dates_up_to_periods(web)
+    dates_up_to_periods(web)
     page = soup(web.get("/check/date-of-birth/"))
     assert [i.get("value") for i in page.select("input[name=answer]")] == ["01", "05", "2007"]
     assert page.select_one("a.govuk-back-link")["href"] == "/check/route/"
@@ -199,9 +228,11 @@ def test_going_back_keeps_answers_and_changing_returns_to_check_answers(web: Fla
     assert "university" in soup(web.get("/check/answers/")).get_text(" ")
 
 
-def test_removing_a_time_in_care(web: FlaskClient) -> None:
+def test_removing_a_time_in_care(
+    web: FlaskClient, soup: Callable, answer: Callable, dates_up_to_periods: Callable
+) -> None:
     """A time in care can be removed after confirming."""
-    _dates_up_to_periods(web)
+    dates_up_to_periods(web)
     answer(web, "/check/care-periods/0/", {"start": ["1", "6", "2021"], "end": ["30", "4", "2025"],
                                           "short_break": "no"})  # fmt: skip
     assert "Are you sure" in soup(web.get("/check/care-periods/0/remove/")).get_text()
@@ -215,7 +246,9 @@ def test_result_before_answering_sends_you_to_the_questions(web: FlaskClient) ->
     assert response.request.path == "/check/route/"
 
 
-def test_a_question_that_does_not_apply_cannot_be_answered(web: FlaskClient) -> None:
+def test_a_question_that_does_not_apply_cannot_be_answered(
+    web: FlaskClient, answer: Callable
+) -> None:
     """Someone in care now is not asked about leaving on a special guardianship order."""
     answer(web, "/check/route/", {"answer": "rough"})
     answer(web, "/check/date-of-birth/", {"answer": ["1", "1", "2009"]})
@@ -223,14 +256,18 @@ def test_a_question_that_does_not_apply_cannot_be_answered(web: FlaskClient) -> 
     assert web.get("/check/special-guardianship/").headers["Location"] == "/check/time-in-care/"
 
 
-def test_clear_removes_the_answers(web: FlaskClient) -> None:
+def test_clear_removes_the_answers(
+    web: FlaskClient, soup: Callable, answer: Callable, dates_up_to_periods: Callable
+) -> None:
     """'Clear my answers' leaves nothing behind, even in the browser."""
-    _dates_up_to_periods(web)
+    dates_up_to_periods(web)
     answer(web, "/check/clear/", {}, "/check/?cleared=1")
     assert not soup(web.get("/check/date-of-birth/")).select_one("input[name=answer]").get("value")
 
 
-def test_answers_are_never_logged_or_stored(app: Flask, web: FlaskClient, caplog, tmp_path) -> None:
+def test_answers_are_never_logged_or_stored(
+    app: Flask, web: FlaskClient, caplog, tmp_path, soup: Callable, answer: Callable
+) -> None:
     """A whole run of the checker writes nothing with the date of birth to logs or disk.
 
     Each page reads the database (has this visit's answers been cleared?); SQLite's WAL mode
@@ -241,7 +278,7 @@ def test_answers_are_never_logged_or_stored(app: Flask, web: FlaskClient, caplog
         return {p: p.stat().st_mtime for p in tmp_path.rglob("*") if not p.name.endswith("-shm")}
 
     before = files()
-    test_dates_route_start_to_finish(web)
+    test_dates_route_start_to_finish(web, soup, answer)
     assert "2007" not in caplog.text
     after = files()
     for wal in set(after) - set(before):
@@ -251,7 +288,7 @@ def test_answers_are_never_logged_or_stored(app: Flask, web: FlaskClient, caplog
 
 
 def test_result_shows_each_amount_in_force_on_the_day_checked(
-    web: FlaskClient, finish_checker
+    web: FlaskClient, finish_checker, soup: Callable
 ) -> None:
     """A former relevant university student sees the bursary's amount on the checker's day."""
     finish_checker(web, education="higher")

@@ -8,17 +8,17 @@ gets its own schema, dropped afterwards, so the server is left as it was found.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
+from werkzeug.test import TestResponse
 
 from localoffer import create_app
 from localoffer.feedback import migrate
@@ -94,15 +94,16 @@ def moderator_client(feedback_app: Flask) -> FlaskClient:
     return client
 
 
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.data, "html.parser")
+@pytest.fixture
+def error_links(soup: Callable) -> Callable[[TestResponse], list[tuple[str, str]]]:
+    """The links of a page's error summary, which must be there, as (target, message)."""
 
+    def links(response: TestResponse) -> list[tuple[str, str]]:
+        summary = soup(response).select_one(".govuk-error-summary")
+        assert summary is not None, "no error summary"
+        return [(a["href"], a.get_text(strip=True)) for a in summary.select("a")]
 
-def error_links(response) -> list[tuple[str, str]]:
-    page = soup(response)
-    summary = page.select_one(".govuk-error-summary")
-    assert summary is not None, "no error summary"
-    return [(a["href"], a.get_text(strip=True)) for a in summary.select("a")]
+    return links
 
 
 def count_submissions(app: Flask) -> int:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from flask import Flask
 
 from localoffer.config import ConfigurationError, from_environment
 
-from .conftest import all_submissions, count_submissions, csrf_token, error_links, soup
+from .conftest import all_submissions, count_submissions, csrf_token
 
 ENTITLEMENT = "/housing/suitable-accommodation/"
 
 
 @pytest.mark.parametrize("url", ["/", "/themes/housing/", ENTITLEMENT, "/ar" + ENTITLEMENT])
-def test_every_content_page_asks_if_it_was_useful(feedback_app: Flask, url: str) -> None:
+def test_every_content_page_asks_if_it_was_useful(
+    feedback_app: Flask, url: str, soup: Callable
+) -> None:
     """Home, theme and entitlement pages carry the question, as a form that sets no cookie."""
     response = feedback_app.test_client().get(url)
     page = soup(response)
@@ -24,7 +28,7 @@ def test_every_content_page_asks_if_it_was_useful(feedback_app: Flask, url: str)
     assert "Set-Cookie" not in response.headers
 
 
-def test_entitlement_pages_link_to_suggest_a_change(feedback_app: Flask) -> None:
+def test_entitlement_pages_link_to_suggest_a_change(feedback_app: Flask, soup: Callable) -> None:
     """Every entitlement page links to its own "Suggest a change" form."""
     client = feedback_app.test_client()
     for item in feedback_app.extensions["localoffer.offer"].entitlements:
@@ -33,7 +37,7 @@ def test_entitlement_pages_link_to_suggest_a_change(feedback_app: Flask) -> None
         assert link is not None and link["href"] == f"/suggest/{item.id}/", item.id
 
 
-def test_useful_answer_is_stored_with_its_page(feedback_app: Flask) -> None:
+def test_useful_answer_is_stored_with_its_page(feedback_app: Flask, soup: Callable) -> None:
     """Yes/No and the optional comment are stored against the page, theme and entitlement."""
     client = feedback_app.test_client()
     page = soup(client.get(f"/feedback/page/?page={ENTITLEMENT}&useful=no"))
@@ -87,7 +91,7 @@ CASES = [
 
 @pytest.mark.parametrize(("url", "data", "errors"), CASES)
 def test_every_form_error_keeps_what_was_typed(
-    feedback_app: Flask, url: str, data: dict, errors: list
+    feedback_app: Flask, url: str, data: dict, errors: list, soup: Callable, error_links: Callable
 ) -> None:
     """The error summary links to each field, and every box, choice and tick is kept."""
     response = feedback_app.test_client().post(url, data=data)
@@ -114,7 +118,9 @@ def test_every_form_error_keeps_what_was_typed(
     assert count_submissions(feedback_app) == 0
 
 
-def test_errors_are_shown_in_the_readers_language_on_the_readers_page(feedback_app: Flask) -> None:
+def test_errors_are_shown_in_the_readers_language_on_the_readers_page(
+    feedback_app: Flask, soup: Callable
+) -> None:
     """An Arabic reader stays on the Arabic page, right to left, with the summary."""
     response = feedback_app.test_client().post("/ar/feedback/", data={"message": ""})
     page = soup(response)
@@ -122,7 +128,9 @@ def test_errors_are_shown_in_the_readers_language_on_the_readers_page(feedback_a
     assert page.select_one(".govuk-error-summary") is not None
 
 
-def test_email_is_asked_for_only_with_what_it_is_used_for(feedback_app: Flask) -> None:
+def test_email_is_asked_for_only_with_what_it_is_used_for(
+    feedback_app: Flask, soup: Callable
+) -> None:
     """The form says the address is only for a reply and when it is deleted."""
     feedback_app.config["CONTACT_RETENTION_DAYS"] = 60
     page = soup(feedback_app.test_client().get("/suggest/suitable-accommodation/"))
@@ -160,7 +168,9 @@ def test_honeypot_rejects_silently(feedback_app: Flask, url: str, data: dict) ->
     assert count_submissions(feedback_app) == 1
 
 
-def test_honeypot_is_hidden_from_people_and_screen_readers(feedback_app: Flask) -> None:
+def test_honeypot_is_hidden_from_people_and_screen_readers(
+    feedback_app: Flask, soup: Callable
+) -> None:
     """The trap is in a hidden, aria-hidden block that keyboard users never reach."""
     page = soup(feedback_app.test_client().get("/feedback/"))
     trap = page.select_one("input[name=website]")
@@ -192,7 +202,7 @@ def test_csrf_token_missing_or_wrong_is_rejected(feedback_app: Flask, url: str, 
     assert count_submissions(feedback_app) == 1
 
 
-def test_rate_limit_returns_429_with_the_styled_page(feedback_app: Flask) -> None:
+def test_rate_limit_returns_429_with_the_styled_page(feedback_app: Flask, soup: Callable) -> None:
     """Past the limit a client gets the portal's own "too many attempts" page."""
     feedback_app.config["FEEDBACK_RATE_LIMIT"] = "2 per minute"
     client = feedback_app.test_client()
@@ -228,7 +238,7 @@ def test_rate_limit_is_per_client(feedback_app: Flask) -> None:
     ],
 )
 def test_confirmation_says_what_happens_next(
-    feedback_app: Flask, kind: str, reply: bool, expected: str
+    feedback_app: Flask, kind: str, reply: bool, expected: str, soup: Callable
 ) -> None:
     """Each confirmation says what happens next, and mentions email only if one was given."""
     url = f"/feedback/thanks/{kind}/" + ("?reply=1" if reply else "")
@@ -244,7 +254,9 @@ def test_suggest_for_an_unknown_entitlement_is_not_found(feedback_app: Flask) ->
     assert feedback_app.test_client().get("/suggest/no-such-thing/").status_code == 404
 
 
-def test_privacy_page_gives_the_configured_retention_period(feedback_app: Flask) -> None:
+def test_privacy_page_gives_the_configured_retention_period(
+    feedback_app: Flask, soup: Callable
+) -> None:
     """The privacy page and the purge agree on how long an address is kept."""
     feedback_app.config["CONTACT_RETENTION_DAYS"] = 45
     text = soup(feedback_app.test_client().get("/privacy/")).get_text(" ", strip=True)

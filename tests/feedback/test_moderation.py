@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -26,9 +27,7 @@ from .conftest import (
     add_moderator,
     all_submissions,
     csrf_token,
-    error_links,
     sign_in,
-    soup,
 )
 
 PAGES = ["/moderation/", "/moderation/queue/", "/moderation/queue/?status=new",
@@ -125,7 +124,9 @@ def test_sign_in_goes_to_the_page_asked_for_and_never_off_site(feedback_app: Fla
     assert response.headers["Location"] == "/moderation/"
 
 
-def test_wrong_password_keeps_the_email_but_not_the_password(feedback_app: Flask) -> None:
+def test_wrong_password_keeps_the_email_but_not_the_password(
+    feedback_app: Flask, soup: Callable, error_links: Callable
+) -> None:
     """The error names no detail that would tell an attacker which part was wrong."""
     add_moderator(feedback_app)
     response = sign_in(feedback_app.test_client(), password="wrong password!!")
@@ -146,8 +147,9 @@ def test_sign_in_rotates_the_session(feedback_app: Flask) -> None:
         assert "planted" not in session and "moderation_token" in session
 
 
-def test_session_times_out_after_inactivity(moderator_client: FlaskClient,
-                                            feedback_app: Flask) -> None:  # fmt: skip
+def test_session_times_out_after_inactivity(
+    moderator_client: FlaskClient, feedback_app: Flask, soup: Callable
+) -> None:
     """After 30 idle minutes the session ends and the moderator is asked to sign in again."""
     assert moderator_client.get("/moderation/").status_code == 200
     with feedback_app.extensions["localoffer.db"].sessions() as session:
@@ -217,9 +219,16 @@ def _dated(app: Flask, days_ago: int, **fields: object) -> None:
         session.commit()
 
 
-def queue_messages(client: FlaskClient, query: str) -> list[str]:
-    page = soup(client.get(f"/moderation/queue/?{query}"))
-    return [row.select("td")[3].get_text(strip=True) for row in page.select(".app-queue tbody tr")]
+@pytest.fixture
+def queue_messages(soup: Callable) -> Callable[[FlaskClient, str], list[str]]:
+    """The messages the queue lists for a filter query, in order."""
+
+    def messages(client: FlaskClient, query: str) -> list[str]:
+        page = soup(client.get(f"/moderation/queue/?{query}"))
+        rows = page.select(".app-queue tbody tr")
+        return [row.select("td")[3].get_text(strip=True) for row in rows]
+
+    return messages
 
 
 @pytest.mark.parametrize(
@@ -235,7 +244,11 @@ def queue_messages(client: FlaskClient, query: str) -> list[str]:
     ],
 )
 def test_queue_filters_by_status_theme_entitlement_type_and_date(
-    moderator_client: FlaskClient, feedback_app: Flask, query: str, expected: list
+    moderator_client: FlaskClient,
+    feedback_app: Flask,
+    query: str,
+    expected: list,
+    queue_messages: Callable,
 ) -> None:
     """Each filter narrows the queue to what it names, newest first."""
     _dated(feedback_app, 1, message="housing new", theme="housing",
@@ -246,7 +259,9 @@ def test_queue_filters_by_status_theme_entitlement_type_and_date(
     assert queue_messages(moderator_client, query) == expected
 
 
-def test_queue_filters_by_received_date(moderator_client: FlaskClient, feedback_app: Flask) -> None:
+def test_queue_filters_by_received_date(
+    moderator_client: FlaskClient, feedback_app: Flask, queue_messages: Callable
+) -> None:
     """From and to dates are inclusive days in England."""
     _dated(feedback_app, 1, message="recent")
     _dated(feedback_app, 40, message="old")
@@ -256,7 +271,9 @@ def test_queue_filters_by_received_date(moderator_client: FlaskClient, feedback_
     assert queue_messages(moderator_client, f"received_to={start}") == ["old"]
 
 
-def test_queue_explains_a_bad_date_filter(moderator_client: FlaskClient) -> None:
+def test_queue_explains_a_bad_date_filter(
+    moderator_client: FlaskClient, error_links: Callable
+) -> None:
     """A date range that ends before it starts is named in the error summary."""
     response = moderator_client.get(
         "/moderation/queue/?received_from=2026-11-02&received_to=2026-11-01"
@@ -267,7 +284,7 @@ def test_queue_explains_a_bad_date_filter(moderator_client: FlaskClient) -> None
 
 
 def test_item_gets_a_status_and_a_public_response(
-    moderator_client: FlaskClient, feedback_app: Flask
+    moderator_client: FlaskClient, feedback_app: Flask, soup: Callable, error_links: Callable
 ) -> None:
     """A moderator's decision is saved with who made it; a response needs a decision first."""
     submit(feedback_app, message="Say when it stops", theme="housing", kind="suggestion",
@@ -304,7 +321,7 @@ def test_moderator_can_delete_an_email_address_at_once(
     [(date(2000, 1, 1), False), (date(2099, 1, 1), True)],
 )
 def test_dashboard_lists_overdue_content_reviews(
-    moderator_client: FlaskClient, feedback_app: Flask, today: date, overdue: bool
+    moderator_client: FlaskClient, feedback_app: Flask, today: date, overdue: bool, soup: Callable
 ) -> None:
     """Entries whose review date has passed are listed for moderators, and only those."""
     feedback_app.config["TODAY"] = today

@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from flask import Flask
 
 from localoffer.feedback.text import REMOVED, public_version, redact, shorten
 
-from .conftest import add_moderator, sign_in, soup
+from .conftest import add_moderator, sign_in
 
 
-def respond(client, number: int, status: str, response: str, said: str | None = None) -> None:
-    page = soup(client.get(f"/moderation/items/{number}/"))
-    public = said if said is not None else page.select_one("textarea[name=public_message]").text
-    result = client.post(f"/moderation/items/{number}/",
-                         data={"status": status, "public_message": public,
-                               "public_response": response})  # fmt: skip
-    assert result.status_code == 302
+@pytest.fixture
+def respond(soup: Callable) -> Callable[..., None]:
+    """A moderator answers item `number`, keeping what was said unless `said` replaces it."""
+
+    def answer(client, number: int, status: str, response: str, said: str | None = None) -> None:
+        page = soup(client.get(f"/moderation/items/{number}/"))
+        public = said if said is not None else page.select_one("textarea[name=public_message]").text
+        result = client.post(f"/moderation/items/{number}/",
+                             data={"status": status, "public_message": public,
+                                   "public_response": response})  # fmt: skip
+        assert result.status_code == 302
+
+    return answer
 
 
-def test_a_moderators_response_appears_and_contact_details_never_do(backend_app: Flask) -> None:
+def test_a_moderators_response_appears_and_contact_details_never_do(
+    backend_app: Flask, soup: Callable, respond: Callable
+) -> None:
     """The answer is shown under its theme with what was said; the address never is."""
     public = backend_app.test_client()
     public.post("/suggest/suitable-accommodation/",
@@ -42,7 +52,9 @@ def test_a_moderators_response_appears_and_contact_details_never_do(backend_app:
     assert heading == "Housing"
 
 
-def test_contact_details_typed_by_a_moderator_are_removed_too(backend_app: Flask) -> None:
+def test_contact_details_typed_by_a_moderator_are_removed_too(
+    backend_app: Flask, soup: Callable, respond: Callable
+) -> None:
     """Even if a moderator pastes an address into the public text, it is not published."""
     backend_app.test_client().post("/feedback/", data={"message": "Hello"})
     add_moderator(backend_app)
@@ -53,7 +65,9 @@ def test_contact_details_typed_by_a_moderator_are_removed_too(backend_app: Flask
     assert "someone@example.org" not in text and REMOVED in text
 
 
-def test_answers_are_grouped_by_theme_newest_first(feedback_app: Flask) -> None:
+def test_answers_are_grouped_by_theme_newest_first(
+    feedback_app: Flask, soup: Callable, respond: Callable
+) -> None:
     """Themes in the offer's order, whole-site feedback last, newest answer first in each."""
     client = feedback_app.test_client()
     for url, data in [
@@ -77,7 +91,9 @@ def test_answers_are_grouped_by_theme_newest_first(feedback_app: Flask) -> None:
     assert tags == ["Accepted", "Declined", "Done"]
 
 
-def test_withdrawing_a_response_takes_it_off_the_page(feedback_app: Flask) -> None:
+def test_withdrawing_a_response_takes_it_off_the_page(
+    feedback_app: Flask, soup: Callable, respond: Callable
+) -> None:
     """An empty response unpublishes the item."""
     feedback_app.test_client().post("/feedback/", data={"message": "Hello there"})
     add_moderator(feedback_app)
@@ -89,7 +105,9 @@ def test_withdrawing_a_response_takes_it_off_the_page(feedback_app: Flask) -> No
     assert "Hello there" not in text and "not answered any feedback here yet" in text
 
 
-def test_long_messages_are_shortened_on_the_public_page(feedback_app: Flask) -> None:
+def test_long_messages_are_shortened_on_the_public_page(
+    feedback_app: Flask, soup: Callable, respond: Callable
+) -> None:
     """A long message is cut at a word, with an ellipsis, however the moderator left it."""
     long = "word " * 200
     feedback_app.test_client().post("/feedback/", data={"message": long})

@@ -21,7 +21,7 @@ def test_bad_input_case(bad_input_case: dict[str, Any], today: date) -> None:
 
 
 def test_the_full_design_example_is_read_exactly(today: date) -> None:
-    """Every field of the DESIGN.md example becomes the matching Answers field."""
+    """Every field of the worked example becomes the matching Answers field."""
     body = {
         "date_of_birth": "2007-05-01",
         "as_of": "2026-11-23",

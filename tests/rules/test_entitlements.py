@@ -90,7 +90,7 @@ def _dates(matches: tuple[Match[Item], ...]) -> dict[str, tuple[date | None, dat
     return {match.item.id: (match.from_, match.until) for match in matches}
 
 
-DESIGN_EXAMPLE = {
+WORKED_EXAMPLE = {
     "date_of_birth": "2007-05-01",
     "as_of": "2026-11-23",
     "care_periods": [{"start": "2021-06-01", "end": "2025-04-30", "short_break": False}],
@@ -113,9 +113,9 @@ QUALIFYING_AT_19 = {
 }
 
 
-def test_the_design_example_gets_a_personal_adviser_from_18_to_the_day_before_25() -> None:
-    """DESIGN.md: personal-adviser from 2025-05-01 until 2032-04-30 for the example person."""
-    result = _result(DESIGN_EXAMPLE, [PERSONAL_ADVISER])
+def test_the_worked_example_gets_a_personal_adviser_from_18_to_the_day_before_25() -> None:
+    """The worked example: personal-adviser from 2025-05-01 until 2032-04-30."""
+    result = _result(WORKED_EXAMPLE, [PERSONAL_ADVISER])
     assert _dates(result.applies) == {"personal-adviser": (date(2025, 5, 1), date(2032, 4, 30))}
 
 
@@ -155,7 +155,7 @@ def test_a_looked_after_child_is_not_shown_eligible_child_support() -> None:
 
 def test_an_item_needing_an_unasked_fact_may_also_apply_but_never_applies() -> None:
     """Staying Put needs foster care at 18, which the checker does not ask."""
-    result = _result(DESIGN_EXAMPLE, [STAYING_PUT])
+    result = _result(WORKED_EXAMPLE, [STAYING_PUT])
     assert result.applies == ()
     (match,) = result.may_also_apply
     assert (match.item, match.from_, match.until) == (
@@ -168,8 +168,8 @@ def test_an_item_needing_an_unasked_fact_may_also_apply_but_never_applies() -> N
 
 def test_an_item_needing_education_applies_only_to_someone_in_education() -> None:
     """Asked conditions are decided: false excludes the item, true includes it."""
-    assert _result(DESIGN_EXAMPLE, [EDUCATION_SUPPORT]).applies == ()
-    studying = {**DESIGN_EXAMPLE, "in_education_or_training": True}
+    assert _result(WORKED_EXAMPLE, [EDUCATION_SUPPORT]).applies == ()
+    studying = {**WORKED_EXAMPLE, "in_education_or_training": True}
     assert _dates(_result(studying, [EDUCATION_SUPPORT]).applies) == {
         "education-training-support": (date(2025, 5, 1), date(2032, 4, 30))
     }
@@ -177,14 +177,14 @@ def test_an_item_needing_education_applies_only_to_someone_in_education() -> Non
 
 def test_higher_education_counts_as_education() -> None:
     """A student in higher education meets an in_education_or_training condition too."""
-    in_university = {**DESIGN_EXAMPLE, "in_higher_education": True}
+    in_university = {**WORKED_EXAMPLE, "in_higher_education": True}
     result = _result(in_university, [EDUCATION_SUPPORT, BURSARY])
     assert [match.item for match in result.applies] == [EDUCATION_SUPPORT, BURSARY]
 
 
 def test_education_alone_does_not_meet_a_higher_education_condition() -> None:
     """The bursary is for higher education, not any course."""
-    studying = {**DESIGN_EXAMPLE, "in_education_or_training": True}
+    studying = {**WORKED_EXAMPLE, "in_education_or_training": True}
     assert _result(studying, [BURSARY]).applies == ()
 
 
@@ -199,7 +199,7 @@ def test_a_known_false_condition_excludes_an_item_even_with_unknown_ones() -> No
             frozenset({IN_HIGHER_EDUCATION, IN_FOSTER_CARE_AT_18}),
         ),
     )
-    result = _result(DESIGN_EXAMPLE, [both])
+    result = _result(WORKED_EXAMPLE, [both])
     assert result.applies == result.may_also_apply == result.coming_in == ()
 
 
@@ -234,7 +234,7 @@ def test_an_item_stops_applying_on_its_age_to_birthday(as_of: str, applies: bool
 
 def test_law_with_no_start_date_is_coming_in_with_no_from_date() -> None:
     """Commencement pending: never applies, listed as coming in, unknown facts kept."""
-    result = _result(DESIGN_EXAMPLE, [STAYING_CLOSE])
+    result = _result(WORKED_EXAMPLE, [STAYING_CLOSE])
     assert result.applies == result.may_also_apply == ()
     (match,) = result.coming_in
     assert (match.from_, match.until) == (None, date(2032, 4, 30))
@@ -243,7 +243,7 @@ def test_law_with_no_start_date_is_coming_in_with_no_from_date() -> None:
 
 def test_law_starting_later_is_coming_in_from_its_start_date() -> None:
     """An item in force from a future date is coming in, from that date."""
-    result = _result(DESIGN_EXAMPLE, [NO_INTENTIONAL_HOMELESSNESS])
+    result = _result(WORKED_EXAMPLE, [NO_INTENTIONAL_HOMELESSNESS])
     assert result.applies == ()
     assert _dates(result.coming_in) == {
         "no-intentional-homelessness": (date(2027, 4, 1), date(2032, 4, 30))
@@ -255,13 +255,13 @@ def test_law_starting_after_the_person_ages_out_is_not_listed_at_all() -> None:
     late = Item(
         "late", Criteria(frozenset({FORMER_RELEVANT}), 18, 21, in_force_from=date(2029, 1, 1))
     )
-    result = _result(DESIGN_EXAMPLE, [late])
+    result = _result(WORKED_EXAMPLE, [late])
     assert result.applies == result.may_also_apply == result.coming_in == ()
 
 
 def test_law_that_started_after_the_status_began_applies_from_its_start() -> None:
     """From is never before the day the law came into force."""
-    old = {**DESIGN_EXAMPLE, "date_of_birth": "1996-05-01", "as_of": "2018-06-01"}
+    old = {**WORKED_EXAMPLE, "date_of_birth": "1996-05-01", "as_of": "2018-06-01"}
     old["care_periods"] = [{"start": "2010-06-01", "end": "2014-04-30"}]
     assert _dates(_result(old, [PA_TO_25_ACT_2017]).applies) == {
         "pa-to-25": (date(2018, 4, 1), date(2021, 4, 30))
@@ -270,14 +270,14 @@ def test_law_that_started_after_the_status_began_applies_from_its_start() -> Non
 
 def test_no_care_leaver_entitlement_applies_at_25() -> None:
     """On the 25th birthday nothing for care leavers applies."""
-    body = {**DESIGN_EXAMPLE, "as_of": "2032-05-01"}
+    body = {**WORKED_EXAMPLE, "as_of": "2032-05-01"}
     result = _result(body, [PERSONAL_ADVISER, STAYING_PUT, STAYING_CLOSE, ADVICE])
     assert result.applies == result.may_also_apply == result.coming_in == ()
 
 
 def test_items_keep_their_order_and_any_item_type_works_with_a_criteria_function() -> None:
     """The caller's order is kept, and plain Criteria can be passed with criteria=identity."""
-    answers, on = _parsed(DESIGN_EXAMPLE)
+    answers, on = _parsed(WORKED_EXAMPLE)
     items = [UNDER_21.criteria, PERSONAL_ADVISER.criteria, ADVICE.criteria]
     result = entitlements_for(assess(answers, on), answers, items, on, criteria=lambda c: c)
     assert [match.item for match in result.applies] == [

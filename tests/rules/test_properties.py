@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,8 @@ from localoffer.rules import (
     birthday,
     parse_answers,
 )
+
+pytestmark = pytest.mark.fuzz
 
 TODAY = date(2026, 11, 23)
 FLAG_NAMES = (

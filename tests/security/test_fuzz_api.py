@@ -16,6 +16,8 @@ from localoffer.content import Offer
 from .conftest import FUZZ_EXAMPLES, security_app
 from .fuzzing import ANY_CHAR, VALUES, BrokenBody
 
+pytestmark = pytest.mark.fuzz
+
 FIELDS = [
     "date_of_birth", "as_of", "care_periods", "start", "end", "short_break",
     "detained_or_in_hospital_on_16th_birthday", "special_guardianship_order",

@@ -39,6 +39,8 @@ from .fuzzing import (
     query_strings,
 )
 
+pytestmark = pytest.mark.fuzz
+
 ROUGH_17 = {"route": "rough", "date_of_birth": "2009-06-01", "in_care_now": "no"}
 WITH_DATES = {
     "route": "dates",

@@ -13,10 +13,6 @@ from localoffer.content import THEMES
 QUERY = "dob=2007-05-01&on=2026-11-23&care=2021-06-01..2025-04-30"
 
 
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.data, "html.parser")
-
-
 def listed(page: BeautifulSoup) -> list[str]:
     return [item["data-id"] for item in page.select(".app-walkthrough__item")]
 
@@ -30,14 +26,16 @@ def applying(web: FlaskClient) -> set[str]:
     return {e["id"] for e in api["entitlements"]}
 
 
-def test_the_walkthrough_lists_every_entitlement_once(app: Flask, web: FlaskClient) -> None:
+def test_the_walkthrough_lists_every_entitlement_once(
+    app: Flask, web: FlaskClient, soup: Callable
+) -> None:
     """With no result, the whole offer: every entitlement, each exactly once."""
     offer = app.extensions["localoffer.offer"]
     page = soup(web.get("/walkthrough/"))
     assert sorted(listed(page)) == sorted(e.id for e in offer.entitlements)
 
 
-def test_the_walkthrough_goes_theme_by_theme(app: Flask, web: FlaskClient) -> None:
+def test_the_walkthrough_goes_theme_by_theme(app: Flask, web: FlaskClient, soup: Callable) -> None:
     """Sections follow the themes' order and hold that theme's entitlements."""
     offer = app.extensions["localoffer.offer"]
     page = soup(web.get("/walkthrough/"))
@@ -49,7 +47,7 @@ def test_the_walkthrough_goes_theme_by_theme(app: Flask, web: FlaskClient) -> No
 
 
 def test_each_entitlement_has_its_summary_a_tick_box_and_a_note(
-    app: Flask, web: FlaskClient
+    app: Flask, web: FlaskClient, soup: Callable
 ) -> None:
     """The one-line summary, "we talked about this", and a note, each labelled."""
     adviser = app.extensions["localoffer.offer"].get("personal-adviser")
@@ -63,7 +61,7 @@ def test_each_entitlement_has_its_summary_a_tick_box_and_a_note(
     assert page.select_one(f'label[for="{note["id"]}"]') is not None
 
 
-def test_nothing_on_the_walkthrough_can_be_sent(web: FlaskClient) -> None:
+def test_nothing_on_the_walkthrough_can_be_sent(web: FlaskClient, soup: Callable) -> None:
     """No walkthrough form, and no box, note or name has a name a form could send."""
     page = soup(web.get("/walkthrough/"))
     main = page.select_one("main")
@@ -76,7 +74,7 @@ def test_nothing_on_the_walkthrough_can_be_sent(web: FlaskClient) -> None:
     assert "Nothing you tick or type here is sent to us or saved" in privacy
 
 
-def test_the_checklist_has_a_first_name_box_and_the_date(web: FlaskClient) -> None:
+def test_the_checklist_has_a_first_name_box_and_the_date(web: FlaskClient, soup: Callable) -> None:
     """For the printed checklist: the young person's first name if typed, and today's date."""
     page = soup(web.get("/walkthrough/"))
     name = page.select_one("input#walkthrough-name[type=text]")
@@ -87,7 +85,7 @@ def test_the_checklist_has_a_first_name_box_and_the_date(web: FlaskClient) -> No
 
 
 def test_a_finished_checker_shows_exactly_what_applies(
-    web: FlaskClient, finish_checker: Callable[..., None]
+    web: FlaskClient, finish_checker: Callable[..., None], soup: Callable
 ) -> None:
     """With this browser's finished answers, only what applies, each marked "Applies"."""
     finish_checker(web)
@@ -99,7 +97,7 @@ def test_a_finished_checker_shows_exactly_what_applies(
     assert response.headers["Cache-Control"] == "no-store"
 
 
-def test_a_shared_link_marks_the_walkthrough_too(web: FlaskClient) -> None:
+def test_a_shared_link_marks_the_walkthrough_too(web: FlaskClient, soup: Callable) -> None:
     """The answers in a shared link filter the walkthrough the same way, and keep no session."""
     response = web.get("/walkthrough/?" + QUERY)
     assert set(listed(soup(response))) == applying(web)
@@ -107,7 +105,9 @@ def test_a_shared_link_marks_the_walkthrough_too(web: FlaskClient) -> None:
     assert response.headers["Cache-Control"] == "no-store"
 
 
-def test_the_whole_offer_can_be_shown_with_each_marked(app: Flask, web: FlaskClient) -> None:
+def test_the_whole_offer_can_be_shown_with_each_marked(
+    app: Flask, web: FlaskClient, soup: Callable
+) -> None:
     """show=all lists everything again, each marked from the answers."""
     offer = app.extensions["localoffer.offer"]
     page = soup(web.get("/walkthrough/?show=all&" + QUERY))
@@ -119,7 +119,9 @@ def test_the_whole_offer_can_be_shown_with_each_marked(app: Flask, web: FlaskCli
     assert "From 1 May 2025 until 30 April 2032" in " ".join(item.get_text(" ").split())
 
 
-def test_the_filtered_walkthrough_links_to_the_whole_offer(web: FlaskClient) -> None:
+def test_the_filtered_walkthrough_links_to_the_whole_offer(
+    web: FlaskClient, soup: Callable
+) -> None:
     """From the filtered list, one link back to everything, keeping the shared answers."""
     page = soup(web.get("/walkthrough/?" + QUERY))
     link = page.find("a", string="Show the whole offer")
@@ -127,21 +129,23 @@ def test_the_filtered_walkthrough_links_to_the_whole_offer(web: FlaskClient) -> 
     assert "dob=2007-05-01" in link["href"]
 
 
-def test_the_plain_walkthrough_may_be_cached(web: FlaskClient) -> None:
+def test_the_plain_walkthrough_may_be_cached(web: FlaskClient, soup: Callable) -> None:
     """Without anyone's answers the page is public, so it is not marked private."""
     response = web.get("/walkthrough/")
     assert "no-store" not in response.headers.get("Cache-Control", "")
     assert soup(response).select_one('meta[name="robots"]') is None
 
 
-def test_a_broken_shared_link_on_the_walkthrough_says_what_is_wrong(web: FlaskClient) -> None:
+def test_a_broken_shared_link_on_the_walkthrough_says_what_is_wrong(
+    web: FlaskClient, soup: Callable
+) -> None:
     """A changed link gives the helpful 400 page, not a walkthrough for the wrong person."""
     response = web.get("/walkthrough/?dob=2007-02-30")
     assert response.status_code == 400
     assert "This link does not work" in soup(response).h1.get_text()
 
 
-def test_the_walkthrough_reads_right_to_left_in_arabic(web: FlaskClient) -> None:
+def test_the_walkthrough_reads_right_to_left_in_arabic(web: FlaskClient, soup: Callable) -> None:
     """Arabic: the page is dir=rtl, with the mirrored stylesheet."""
     page = soup(web.get("/ar/walkthrough/"))
     assert page.html["dir"] == "rtl"
@@ -149,7 +153,9 @@ def test_the_walkthrough_reads_right_to_left_in_arabic(web: FlaskClient) -> None
     assert page.select(".app-walkthrough__item")
 
 
-def test_each_amount_is_the_one_in_force_on_the_walkthrough_date(web: FlaskClient) -> None:
+def test_each_amount_is_the_one_in_force_on_the_walkthrough_date(
+    web: FlaskClient, soup: Callable
+) -> None:
     """The apprenticeship bursary shows £3,000, the figure in force on the day."""
     page = soup(web.get("/walkthrough/"))
     item = page.select_one('[data-id="apprenticeship-bursary"] .app-walkthrough__amount')

@@ -69,7 +69,8 @@ def upgrade() -> None:
 
 def _hash_failed_sign_ins() -> None:
     op.add_column("login_failures", sa.Column("identifier_hash", sa.String(64), nullable=True))
-    secret = op.get_context().config.attributes.get("secret_key")
+    config = op.get_context().config
+    secret = config.attributes.get("secret_key") if config is not None else None
     failures = sa.table(
         "login_failures",
         sa.column("id", sa.Integer()),

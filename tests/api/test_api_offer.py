@@ -1,4 +1,4 @@
-"""`GET /api/v1/offer` and `/api/v1/offer/<id>`: the whole offer as JSON, per DESIGN.md."""
+"""`GET /api/v1/offer` and `/api/v1/offer/<id>`: the whole offer as JSON (docs/architecture.md)."""
 
 from __future__ import annotations
 
