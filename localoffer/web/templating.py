@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request, url_for
 from flask_babel import lazy_gettext as _l
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
@@ -35,6 +35,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
 
     app.add_template_global(form_errors)
+    app.add_template_global(service_navigation)
 
     @app.context_processor
     def offer_context() -> dict[str, Any]:
@@ -46,6 +47,15 @@ def init_app(app: Flask) -> None:
             "nav_items": NAV_ITEMS,
             "statuses": STATUSES,
         }
+
+
+def service_navigation() -> list[dict[str, Any]]:
+    """The menu's items for govukServiceNavigation, the page being read marked as current."""
+    items = []
+    for endpoint, label in NAV_ITEMS:
+        href = url_for(endpoint)
+        items.append({"href": href, "text": label, "current": request.path == href})
+    return items
 
 
 def form_errors(form: Any) -> list[dict[str, str]]:
