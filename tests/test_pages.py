@@ -110,7 +110,7 @@ def test_council_entitlement_is_tagged_as_extra_from_the_council(app: Flask, pag
     """Discretionary support is clearly marked as the council's own."""
     offer = app.extensions["localoffer.offer"]
     item = next(e for e in offer.entitlements if e.kind == "council")
-    tag = page(item.url).select_one("strong.govuk-tag").get_text(strip=True)
+    tag = page(item.url).select_one("main strong.govuk-tag").get_text(strip=True)
     assert tag == f"Extra from {offer.council.name}"
 
 

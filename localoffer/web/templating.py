@@ -33,6 +33,8 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    # `{% do rows.append(...) %}` builds a design-system macro's rows in a loop.
+    app.jinja_env.add_extension("jinja2.ext.do")
 
     app.add_template_global(form_errors)
     app.add_template_global(service_navigation)
