@@ -46,7 +46,6 @@ def init_app(app: Flask) -> None:
             "offer": offer,
             "council": offer.council,
             "words": words,
-            "nav_items": NAV_ITEMS,
             "statuses": STATUSES,
         }
 
