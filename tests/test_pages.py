@@ -101,7 +101,7 @@ def test_entitlement_page_shows_everything_a_reader_needs(page: Callable) -> Non
     """The law tag, who, ages, contacts, legal basis, sources and review date are all there."""
     soup = page("/housing/suitable-accommodation/")
     text = soup.get_text(" ", strip=True)
-    assert soup.select_one("strong.govuk-tag").get_text(strip=True) == "The law says"
+    assert soup.select_one("main strong.govuk-tag").get_text(strip=True) == "The law says"
     assert "Who it is for" in text and "Ages" in text
     assert "From age 16 until you turn 18" in text
     assert "Children Act 1989" in text
@@ -113,7 +113,7 @@ def test_council_entitlement_is_tagged_as_extra_from_the_council(app: Flask, pag
     """Discretionary support is clearly marked as the council's own."""
     offer = app.extensions["localoffer.offer"]
     item = next(e for e in offer.entitlements if e.kind == "council")
-    tag = page(item.url).select_one("strong.govuk-tag").get_text(strip=True)
+    tag = page(item.url).select_one("main strong.govuk-tag").get_text(strip=True)
     assert tag == f"Extra from {offer.council.name}"
 
 

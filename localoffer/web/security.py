@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from importlib.resources import files
+
 from flask import Flask, Request, Response
 from gunicorn.http.errors import ParseException
 from werkzeug.datastructures import ImmutableMultiDict
@@ -13,12 +18,30 @@ from localoffer.config import ConfigurationError
 # Werkzeug's development server (OSError). Their messages quote bytes of the body.
 BODY_READ_ERRORS: tuple[type[Exception], ...] = (ParseException, OSError)
 
-# Everything the portal serves comes from itself: no inline script or style, no frames,
-# no third parties. A page that needs more must say so here, not loosen it per page.
+
+def page_template_script_hash() -> str:
+    """The CSP source that allows the design system page template's one inline script.
+
+    govuk-frontend-jinja's template.html marks the body `js-enabled` and
+    `govuk-frontend-supported` with an inline script outside any block. A nonce would have to
+    change with every response, which cached and exported pages cannot do; the script's text
+    never changes, so its hash, read from the installed template, allows it and nothing else.
+    """
+    source = files("govuk_frontend_jinja").joinpath("templates/template.html").read_text("utf-8")
+    found = re.search(r"<script\b[^>]*?(?:\{%[^%]*%\}[^>]*?)*>(.*?)</script>", source, re.S)
+    if found is None:
+        raise RuntimeError("govuk-frontend-jinja's page template no longer has its inline script")
+    digest = hashlib.sha256(found.group(1).encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+# Everything the portal serves comes from itself: no inline style, no frames, no third
+# parties, and no inline script but the page template's own, allowed by its hash. A page
+# that needs more must say so here, not loosen it per page.
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
-        "script-src 'self'",
+        f"script-src 'self' {page_template_script_hash()}",
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

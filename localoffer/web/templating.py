@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request, url_for
 from flask_babel import lazy_gettext as _l
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
@@ -33,8 +33,11 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    # `{% do rows.append(...) %}` builds a design-system macro's rows in a loop.
+    app.jinja_env.add_extension("jinja2.ext.do")
 
     app.add_template_global(form_errors)
+    app.add_template_global(service_navigation)
 
     @app.context_processor
     def offer_context() -> dict[str, Any]:
@@ -43,9 +46,17 @@ def init_app(app: Flask) -> None:
             "offer": offer,
             "council": offer.council,
             "words": words,
-            "nav_items": NAV_ITEMS,
             "statuses": STATUSES,
         }
+
+
+def service_navigation() -> list[dict[str, Any]]:
+    """The menu's items for govukServiceNavigation, the page being read marked as current."""
+    items = []
+    for endpoint, label in NAV_ITEMS:
+        href = url_for(endpoint)
+        items.append({"href": href, "text": label, "current": request.path == href})
+    return items
 
 
 def form_errors(form: Any) -> list[dict[str, str]]:

@@ -36,10 +36,11 @@ KIND_HEADINGS: dict[str, LazyString] = {
     "council": _l("Extra support from %(council)s"),
 }
 
+# Modifier classes for govukTag (the plain tag is the law's).
 KIND_TAG_CLASSES: dict[str, str] = {
-    "statutory": "govuk-tag",
-    "national": "govuk-tag govuk-tag--teal",
-    "council": "govuk-tag govuk-tag--purple",
+    "statutory": "",
+    "national": "govuk-tag--teal",
+    "council": "govuk-tag--purple",
 }
 
 STATUS_NAMES: dict[str, LazyString] = {

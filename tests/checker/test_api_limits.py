@@ -10,7 +10,7 @@ from flask import Flask
 
 from localoffer.config import from_environment
 
-from .test_api import DESIGN_EXAMPLE, URL, post
+from .test_api import URL, WORKED_EXAMPLE, post
 
 
 @pytest.fixture
@@ -25,8 +25,8 @@ def test_the_eligibility_api_answers_up_to_its_limit_then_says_when_to_retry(
 ) -> None:
     """Three answers, then a JSON 429 with Retry-After in whole seconds within the minute."""
     client = limited.test_client()
-    assert [post(client, DESIGN_EXAMPLE).status_code for _ in range(3)] == [200, 200, 200]
-    response = post(client, DESIGN_EXAMPLE)
+    assert [post(client, WORKED_EXAMPLE).status_code for _ in range(3)] == [200, 200, 200]
+    response = post(client, WORKED_EXAMPLE)
     assert response.status_code == 429
     assert response.mimetype == "application/json"
     assert set(response.get_json()["errors"]) == {"request"}
@@ -38,9 +38,9 @@ def test_the_api_limit_is_per_client_and_apart_from_the_feedback_limit(limited: 
     client = limited.test_client()
     one, two = {"REMOTE_ADDR": "192.0.2.1"}, {"REMOTE_ADDR": "192.0.2.2"}
     for _ in range(3):
-        client.post(URL, json=DESIGN_EXAMPLE, environ_base=one)
-    assert client.post(URL, json=DESIGN_EXAMPLE, environ_base=one).status_code == 429
-    assert client.post(URL, json=DESIGN_EXAMPLE, environ_base=two).status_code == 200
+        client.post(URL, json=WORKED_EXAMPLE, environ_base=one)
+    assert client.post(URL, json=WORKED_EXAMPLE, environ_base=one).status_code == 429
+    assert client.post(URL, json=WORKED_EXAMPLE, environ_base=two).status_code == 200
     feedback = client.post("/feedback/", data={"message": "Hi"}, environ_base=one)
     assert feedback.status_code == 302
 
@@ -67,7 +67,7 @@ def test_moderator_sign_in_429_carries_retry_after(limited: Flask) -> None:
 def test_answers_within_the_limit_carry_no_retry_after(limited: Flask) -> None:
     """Retry-After belongs to a refusal only, not to every limited answer."""
     client = limited.test_client()
-    assert "Retry-After" not in post(client, DESIGN_EXAMPLE).headers
+    assert "Retry-After" not in post(client, WORKED_EXAMPLE).headers
     assert "Retry-After" not in client.post("/feedback/", data={"message": "Hi"}).headers
 
 

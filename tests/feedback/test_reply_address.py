@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from .conftest import all_submissions, error_links, soup
+from .conftest import all_submissions
 from .test_moderation import submit
 
 WRONG_FORMAT = "Enter an email address in the correct format, like name@example.com"
@@ -41,7 +42,7 @@ def send(app: Flask, email: str):
     ],
 )
 def test_anything_but_one_plain_address_is_refused_with_a_message(
-    feedback_app: Flask, email: str, message: str
+    feedback_app: Flask, email: str, message: str, error_links: Callable
 ) -> None:
     """Queries, several addresses, names and line breaks get a GOV.UK-style error; none is kept."""
     response = send(feedback_app, email)
@@ -63,7 +64,7 @@ def test_real_addresses_are_still_accepted(feedback_app: Flask, email: str) -> N
 
 
 def test_the_moderators_link_writes_to_the_stored_address_only(
-    feedback_app: Flask, moderator_client: FlaskClient
+    feedback_app: Flask, moderator_client: FlaskClient, soup: Callable
 ) -> None:
     """An address stored before the rule, with a query in it, is percent-encoded in mailto:."""
     stored = "victim@x.example?bcc=attacker@evil.example&body=hi"
