@@ -34,9 +34,13 @@ _JsonLikeLoader.yaml_implicit_resolvers = {
 
 
 def load_cases(file_name: str) -> list[dict[str, Any]]:
-    """Read a YAML list of named cases."""
+    """Read the named cases of a YAML file: a list, or a mapping whose `cases` is the list.
+
+    The mapping form lets a file define named sets once (YAML anchors) beside its cases.
+    """
     with (HERE / file_name).open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_JsonLikeLoader)  # type: ignore[no-any-return]
+        data = yaml.load(stream, Loader=_JsonLikeLoader)
+    return data["cases"] if isinstance(data, dict) else data  # type: ignore[no-any-return]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -2,16 +2,51 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
+
+import pytest
 
 from localoffer.checker.service import check, result_json
 from localoffer.content import Offer
 from localoffer.rules import STATUSES, assess, parse_answers
 
+# What every case must pin, so a new case cannot leave its end date or its offer unchecked.
+REQUIRED_EXPECTATIONS = ("status_until", "entitlements", "may_also_apply", "coming_in")
+RESULT_LISTS = ("entitlements", "may_also_apply", "coming_in")
+_WINDOW = re.compile(r"(pending|\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
+
 
 def _as_date(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
+
+
+def missing_expectations(case: dict[str, Any]) -> list[str]:
+    """The required keys a case's `expect` leaves out."""
+    return [key for key in REQUIRED_EXPECTATIONS if key not in case["expect"]]
+
+
+def expected_items(name: str, windows: dict[str, list[Any]]) -> set[tuple[str, str | None, str]]:
+    """Expand {"FROM..UNTIL": [id or named set, ...]} into (id, from, until) triples.
+
+    FROM `pending` stands for law with no start date yet (shown with no `from`).
+    """
+    items: set[tuple[str, str | None, str]] = set()
+    seen: set[str] = set()
+    for window, entries in windows.items():
+        match = _WINDOW.fullmatch(str(window))
+        if match is None:
+            raise ValueError(f"{name}: {window!r} is not FROM..UNTIL (dates as YYYY-MM-DD)")
+        start, until = match.groups()
+        from_ = None if start == "pending" else start
+        for entry in entries or []:
+            for item_id in entry if isinstance(entry, list) else [entry]:
+                if item_id in seen:
+                    raise ValueError(f"{name}: {item_id} is listed twice")
+                seen.add(item_id)
+                items.add((item_id, from_, until))
+    return items
 
 
 def test_the_case_file_covers_every_status(all_status_cases: list[dict[str, Any]]) -> None:
@@ -38,8 +73,7 @@ def test_status_case(status_case: dict[str, Any], today: date) -> None:
     assert assessment.status == expect["status"]
     assert assessment.days_looked_after_since_14 == int(expect["days"])
     assert assessment.status_since == _as_date(expect["status_since"])
-    if "status_until" in expect:
-        assert assessment.status_until == _as_date(expect["status_until"])
+    assert assessment.status_until == _as_date(expect["status_until"])
     texts = " | ".join(reason.text for reason in assessment.reasons)
     for fragment in expect.get("reasons", []):
         assert fragment in texts
@@ -57,24 +91,53 @@ def test_status_case_entitlements(
     body = {**status_case["answers"], "as_of": status_case["as_of"]}
     answers, as_of = parse_answers(body, today=today)
     result = result_json(check(answers, as_of, shipped_offer))
-    for key in ("entitlements", "may_also_apply"):
-        listed = {item["id"]: (item["from"], item["until"]) for item in result[key]}
-        for wanted in expect.get(key, []):
-            assert listed.get(wanted["id"]) == (str(wanted["from"]), str(wanted["until"])), key
-    shown = {item["id"] for key in ("entitlements", "may_also_apply") for item in result[key]}
-    assert not shown & set(expect.get("absent", []))
+    for key in RESULT_LISTS:
+        shown = {(item["id"], item["from"], item["until"]) for item in result[key]}
+        wanted = expected_items(status_case["name"], expect[key])
+        assert sorted(shown - wanted) == [], f"{key}: shown but not expected"
+        assert sorted(wanted - shown) == [], f"{key}: expected but not shown"
+    shown_ids = {item["id"] for key in ("entitlements", "may_also_apply") for item in result[key]}
+    assert not shown_ids & set(expect.get("absent", []))
 
 
-def test_cases_about_entitlements_also_fix_the_status_end(
+def test_every_case_pins_its_status_end_and_everything_shown(
     all_status_cases: list[dict[str, Any]],
 ) -> None:
-    """A case that checks what is listed also says when the status ends, and cites its law."""
-    with_entitlements = [
-        case
-        for case in all_status_cases
-        if {"entitlements", "may_also_apply", "absent"} & case["expect"].keys()
-    ]
-    assert len(with_entitlements) >= 18
-    for case in with_entitlements:
-        assert "status_until" in case["expect"], case["name"]
-        assert case["section"], case["name"]
+    """No case leaves out status_until or the entitlements, may-apply and coming-in lists."""
+    missing = {
+        case["name"]: gaps for case in all_status_cases if (gaps := missing_expectations(case))
+    }
+    assert missing == {}
+
+
+def test_a_case_without_its_entitlements_is_named_with_what_it_lacks() -> None:
+    """The completeness check names the keys a case leaves out."""
+    case = {"name": "a bare case", "expect": {"status": "none", "entitlements": {}}}
+    assert missing_expectations(case) == ["status_until", "may_also_apply", "coming_in"]
+
+
+def test_an_entitlement_window_that_is_not_two_dates_is_rejected_naming_the_case() -> None:
+    """A window written as anything but FROM..UNTIL fails with the case's name."""
+    with pytest.raises(ValueError, match="a bad case: '2026-03-10 to 2029-03-09' is not FROM"):
+        expected_items("a bad case", {"2026-03-10 to 2029-03-09": ["staying-put"]})
+
+
+def test_an_entitlement_listed_under_two_windows_is_rejected() -> None:
+    """One id under two sets of dates is a mistake in the case, not two entitlements."""
+    with pytest.raises(ValueError, match="a bad case: advocacy is listed twice"):
+        expected_items(
+            "a bad case",
+            {"2024-03-10..2026-03-09": [["advocacy"]], "pending..2033-03-09": ["advocacy"]},
+        )
+
+
+def test_named_sets_and_pending_law_expand_to_each_id_with_its_dates() -> None:
+    """A named set contributes each of its ids, and `pending` means no start date."""
+    assert expected_items(
+        "a case", {"2026-03-10..2029-03-09": [["a", "b"], "c"], "pending..2033-03-09": ["d"]}
+    ) == {
+        ("a", "2026-03-10", "2029-03-09"),
+        ("b", "2026-03-10", "2029-03-09"),
+        ("c", "2026-03-10", "2029-03-09"),
+        ("d", None, "2033-03-09"),
+    }
