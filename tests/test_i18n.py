@@ -64,12 +64,16 @@ def content_command(content: Path, command: str) -> subprocess.CompletedProcess[
 
 def translate(content: Path, source: str, lang: str, translated_from: str | None = None,
               reviewed: bool = False) -> None:  # fmt: skip
-    """Write a translation beside `source`, recording the right hash unless told otherwise."""
+    """Write a translation beside `source`, recording the right hash unless told otherwise.
+
+    The summary keeps the source's numbers, as `content check` requires of a translation.
+    """
     offer = load_offer(content)
     item = next(e for e in offer.entitlements if e.path == source)
     digest = translated_from or item.source_hash
+    figures = "".join(f" {figure}" for figure in re.findall(r"\d+", item.summary))
     (content / source).with_suffix(f".{lang}.md").write_text(
-        f"---\ntitle: Titulli {lang}\nsummary: Përmbledhja {lang}\n"
+        f"---\ntitle: Titulli {lang}\nsummary: Përmbledhja {lang}{figures}\n"
         f"translated_from: {digest}\nreviewed: {str(reviewed).lower()}\n---\nTeksti.\n",
         encoding="utf-8",
     )

@@ -15,6 +15,7 @@ import click
 from localoffer.clock import uk_today
 from localoffer.config import content_dirs
 from localoffer.content.coverage import coverage
+from localoffer.content.crosscheck import check_translations
 from localoffer.content.glossary import Glossary, load_glossary
 from localoffer.content.loader import load_offer
 from localoffer.content.model import Offer
@@ -44,6 +45,7 @@ def load_or_exit() -> Offer:
 def check() -> None:
     """Validate every content file; list problems, overdue reviews and translations."""
     offer = load_or_exit()
+    compare_with_sources_or_exit()
     today = uk_today()
     counts = {kind: sum(e.kind == kind for e in offer.entitlements) for kind in
               ("statutory", "national", "council")}  # fmt: skip
@@ -81,6 +83,18 @@ def check() -> None:
         )
     if not due_soon:
         click.echo(f"No reviews due within {DUE_SOON_DAYS} days.")
+
+
+def compare_with_sources_or_exit() -> None:
+    """Every translation against its source: the same numbers, and no "should" made "must"."""
+    content_dir, council_dir = content_dirs()
+    folders = [content_dir / "national", council_dir]
+    problems = check_translations(folders, list(SHIPPED_LANGUAGES[1:]))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} translation problem(s) found.", err=True)
+        raise SystemExit(1)
 
 
 @content.command("sources")
