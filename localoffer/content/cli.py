@@ -125,3 +125,61 @@ def _states(translations: Mapping[str, Any]) -> str:
 def glossary_hashes(content_dir: Path, council_dir: Path) -> dict[str, str]:
     glossary: Glossary = load_glossary([content_dir / "national", council_dir], [])
     return {f"{p.parent.name}/{p.name}": h for p, h in glossary.source_hashes.items()}
+
+
+@content.command("export-translations")
+@click.option("--lang", required=True, type=click.Choice(SHIPPED_LANGUAGES[1:]),
+              help="The language to export.")  # fmt: skip
+@click.option("--format", "fmt", default="xliff", show_default=True,
+              type=click.Choice(["po", "xliff"]), help="XLIFF 2 or gettext PO.")  # fmt: skip
+@click.option("--all", "everything", is_flag=True,
+              help="Every file, not only those missing or out of date (for a full review).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write it (default: translations-<lang>.<xlf|po>).")  # fmt: skip
+def export_translations(lang: str, fmt: str, everything: bool, output: Path | None) -> None:
+    """Write the missing and out-of-date translations of a language for an agency."""
+    from localoffer.content.exchange import export_units, translatable_files, write_units
+
+    load_or_exit()
+    files = translatable_files(*content_dirs(), lang)
+    units = export_units(files, everything)
+    output = output or Path(f"translations-{lang}.{'po' if fmt == 'po' else 'xlf'}")
+    output.write_bytes(write_units(units, lang, fmt))
+    count = len({unit.location.partition("#")[0] for unit in units})
+    click.echo(f"Wrote {len(units)} passages from {count} file(s) to {output}.")
+
+
+@content.command("import-translations")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(SHIPPED_LANGUAGES[1:]),
+              help="The language expected in the file (default: the file's own).")  # fmt: skip
+def import_translations(path: Path, lang: str | None) -> None:
+    """Check an agency's PO or XLIFF file and, only if all of it is right, write the files."""
+    from localoffer.content.exchange import (
+        ExchangeError,
+        import_units,
+        read_units,
+        translatable_files,
+    )
+
+    load_or_exit()
+    fmt = "po" if path.suffix == ".po" else "xliff"
+    try:
+        said, units = read_units(path.read_bytes(), fmt)
+    except Exception as error:  # any failure to parse is the file's fault, reported as such
+        click.echo(f"{path}: cannot be read as {fmt.upper()}: {error}", err=True)
+        raise SystemExit(1) from None
+    lang = lang or said
+    if lang not in SHIPPED_LANGUAGES[1:] or (said and said != lang):
+        click.echo(f"{path}: the file is for {said or 'no language'}, not {lang}", err=True)
+        raise SystemExit(1)
+    try:
+        written = import_units(translatable_files(*content_dirs(), lang), units, lang)
+    except ExchangeError as error:
+        for problem in error.problems:
+            click.echo(problem, err=True)
+        click.echo(f"{len(error.problems)} problem(s) found: nothing was written.", err=True)
+        raise SystemExit(1) from None
+    for written_path in written:
+        click.echo(f"Wrote {written_path}")
+    click.echo(f"Imported {len(written)} file(s) for {lang}; run content check next.")
