@@ -140,8 +140,7 @@ def export_translations(lang: str, fmt: str, everything: bool, output: Path | No
     """Write the missing and out-of-date translations of a language for an agency."""
     from localoffer.content.exchange import export_units, translatable_files, write_units
 
-    load_or_exit()
-    files = translatable_files(*content_dirs(), lang)
+    files = translatable_files(*content_dirs(), lang, load_or_exit())
     units = export_units(files, everything)
     output = output or Path(f"translations-{lang}.{'po' if fmt == 'po' else 'xlf'}")
     output.write_bytes(write_units(units, lang, fmt))
@@ -162,7 +161,6 @@ def import_translations(path: Path, lang: str | None) -> None:
         translatable_files,
     )
 
-    load_or_exit()
     fmt = "po" if path.suffix == ".po" else "xliff"
     try:
         said, units = read_units(path.read_bytes(), fmt)
@@ -173,8 +171,9 @@ def import_translations(path: Path, lang: str | None) -> None:
     if lang not in SHIPPED_LANGUAGES[1:] or (said and said != lang):
         click.echo(f"{path}: the file is for {said or 'no language'}, not {lang}", err=True)
         raise SystemExit(1)
+    offer = load_or_exit()
     try:
-        written = import_units(translatable_files(*content_dirs(), lang), units, lang)
+        written = import_units(translatable_files(*content_dirs(), lang, offer), units, lang)
     except ExchangeError as error:
         for problem in error.problems:
             click.echo(problem, err=True)

@@ -29,6 +29,7 @@ from localoffer.content.crosscheck import (
 from localoffer.content.fields import parse_yaml
 from localoffer.content.glossary import load_glossary
 from localoffer.content.loader import load_offer
+from localoffer.content.model import Offer
 
 FORMATS = ("po", "xliff")
 # What a translation carries: phone numbers, addresses and ids stay as the English has them.
@@ -69,9 +70,14 @@ class Unit:
     source_hash: str
 
 
-def translatable_files(content_dir: Path, council_dir: Path, lang: str) -> list[SourceFile]:
-    """Every page, glossary and council file, with the state of its translation into `lang`."""
-    offer = load_offer(content_dir, council_dir)
+def translatable_files(
+    content_dir: Path, council_dir: Path, lang: str, offer: Offer | None = None
+) -> list[SourceFile]:
+    """Every page, glossary and council file, with the state of its translation into `lang`.
+
+    `offer` is the offer already loaded from these folders, if the caller has it.
+    """
+    offer = offer or load_offer(content_dir, council_dir)
     found: list[tuple[str, Path, str, Path]] = []
     for item in offer.entitlements:
         folder = council_dir if item.kind == "council" else content_dir / "national"
