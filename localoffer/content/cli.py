@@ -15,6 +15,7 @@ import click
 from localoffer.clock import uk_today
 from localoffer.config import content_dirs
 from localoffer.content.coverage import coverage
+from localoffer.content.crosscheck import check_translations
 from localoffer.content.glossary import Glossary, load_glossary
 from localoffer.content.loader import load_offer
 from localoffer.content.model import Offer
@@ -44,6 +45,7 @@ def load_or_exit() -> Offer:
 def check() -> None:
     """Validate every content file; list problems, overdue reviews and translations."""
     offer = load_or_exit()
+    compare_with_sources_or_exit()
     today = uk_today()
     counts = {kind: sum(e.kind == kind for e in offer.entitlements) for kind in
               ("statutory", "national", "council")}  # fmt: skip
@@ -83,6 +85,18 @@ def check() -> None:
         click.echo(f"No reviews due within {DUE_SOON_DAYS} days.")
 
 
+def compare_with_sources_or_exit() -> None:
+    """Every translation against its source: the same numbers, and no "should" made "must"."""
+    content_dir, council_dir = content_dirs()
+    folders = [content_dir / "national", council_dir]
+    problems = check_translations(folders, list(SHIPPED_LANGUAGES[1:]))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} translation problem(s) found.", err=True)
+        raise SystemExit(1)
+
+
 @content.command("sources")
 def sources() -> None:
     """List each source file with the hash its translations must record in translated_from."""
@@ -111,3 +125,60 @@ def _states(translations: Mapping[str, Any]) -> str:
 def glossary_hashes(content_dir: Path, council_dir: Path) -> dict[str, str]:
     glossary: Glossary = load_glossary([content_dir / "national", council_dir], [])
     return {f"{p.parent.name}/{p.name}": h for p, h in glossary.source_hashes.items()}
+
+
+@content.command("export-translations")
+@click.option("--lang", required=True, type=click.Choice(SHIPPED_LANGUAGES[1:]),
+              help="The language to export.")  # fmt: skip
+@click.option("--format", "fmt", default="xliff", show_default=True,
+              type=click.Choice(["po", "xliff"]), help="XLIFF 2 or gettext PO.")  # fmt: skip
+@click.option("--all", "everything", is_flag=True,
+              help="Every file, not only those missing or out of date (for a full review).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write it (default: translations-<lang>.<xlf|po>).")  # fmt: skip
+def export_translations(lang: str, fmt: str, everything: bool, output: Path | None) -> None:
+    """Write the missing and out-of-date translations of a language for an agency."""
+    from localoffer.content.exchange import export_units, translatable_files, write_units
+
+    files = translatable_files(*content_dirs(), lang, load_or_exit())
+    units = export_units(files, everything)
+    output = output or Path(f"translations-{lang}.{'po' if fmt == 'po' else 'xlf'}")
+    output.write_bytes(write_units(units, lang, fmt))
+    count = len({unit.location.partition("#")[0] for unit in units})
+    click.echo(f"Wrote {len(units)} passages from {count} file(s) to {output}.")
+
+
+@content.command("import-translations")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(SHIPPED_LANGUAGES[1:]),
+              help="The language expected in the file (default: the file's own).")  # fmt: skip
+def import_translations(path: Path, lang: str | None) -> None:
+    """Check an agency's PO or XLIFF file and, only if all of it is right, write the files."""
+    from localoffer.content.exchange import (
+        ExchangeError,
+        import_units,
+        read_units,
+        translatable_files,
+    )
+
+    fmt = "po" if path.suffix == ".po" else "xliff"
+    try:
+        said, units = read_units(path.read_bytes(), fmt)
+    except Exception as error:  # any failure to parse is the file's fault, reported as such
+        click.echo(f"{path}: cannot be read as {fmt.upper()}: {error}", err=True)
+        raise SystemExit(1) from None
+    lang = lang or said
+    if lang not in SHIPPED_LANGUAGES[1:] or (said and said != lang):
+        click.echo(f"{path}: the file is for {said or 'no language'}, not {lang}", err=True)
+        raise SystemExit(1)
+    offer = load_or_exit()
+    try:
+        written = import_units(translatable_files(*content_dirs(), lang, offer), units, lang)
+    except ExchangeError as error:
+        for problem in error.problems:
+            click.echo(problem, err=True)
+        click.echo(f"{len(error.problems)} problem(s) found: nothing was written.", err=True)
+        raise SystemExit(1) from None
+    for written_path in written:
+        click.echo(f"Wrote {written_path}")
+    click.echo(f"Imported {len(written)} file(s) for {lang}; run content check next.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -11,8 +10,9 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_currency
 from flask import Flask
-from flask_babel import format_currency, format_number, get_locale, get_translations
+from flask_babel import format_number, get_locale, get_translations
 from flask_babel import gettext as _
 from jinja2 import pass_context
 from markupsafe import Markup, escape
@@ -21,14 +21,20 @@ from localoffer.content import Amount
 from localoffer.rules import Message
 from localoffer.web.localise import council_words_state, localise, localise_contact
 
+# The pound sign, thousands comma and decimal point of the English pages.
+_STERLING_LOCALE = Locale("en", "GB")
+
 
 def money(gbp: Decimal) -> str:
-    """Pounds in the reader's own currency format, without pence when there are none."""
-    pattern = get_locale().currency_formats["standard"].pattern
-    if gbp == gbp.to_integral_value():
-        # £2,000 rather than £2,000.00: the locale's own layout, minus the decimals.
-        pattern = re.sub(r"\.0+", "", pattern)
-    return format_currency(gbp, "GBP", format=pattern, currency_digits=False)
+    """Pounds as "£3,000" in every language, without pence when there are none.
+
+    Each language's own currency layout ("3 000 £", "3.000 £", "UK£") clashed with the
+    "£3,000" the translated prose copies from the English, and in Albanian or Vietnamese
+    "3.000" can read as three pounds. Sterling is written one way on every page.
+    """
+    pattern = "¤#,##0" if gbp == gbp.to_integral_value() else "¤#,##0.00"
+    return format_currency(gbp, "GBP", format=pattern, locale=_STERLING_LOCALE,
+                           currency_digits=False)  # fmt: skip
 
 
 def amount_phrase(amount: Amount) -> str:

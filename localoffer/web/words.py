@@ -52,6 +52,15 @@ STATUS_NAMES: dict[str, LazyString] = {
     "none": _l("Not a care leaver in law"),
 }
 
+# The legal names in English, shown once beside the translated name so that a young person
+# can use the words their personal adviser and the law use; translations carry no English.
+STATUS_LEGAL_TERMS: dict[str, str] = {
+    "eligible": "Eligible child",
+    "relevant": "Relevant child",
+    "former_relevant": "Former relevant child",
+    "qualifying": "Qualifying care leaver",
+}
+
 STATUS_DESCRIPTIONS: dict[str, LazyString] = {
     "looked_after": _l("young people in care now"),
     "eligible": _l(
