@@ -13,9 +13,9 @@ from __future__ import annotations
 import io
 import json
 import re
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from lxml import etree
