@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+
+from localoffer import create_app
+
+FIXTURE_CONTENT = Path(__file__).parents[1] / "fixtures" / "content"
 
 CONTRACT_FIELDS = {
     "id", "title", "summary", "theme", "kind", "who", "ages", "amount", "legal_basis", "url",
@@ -73,7 +78,19 @@ def test_offer_in_arabic_gives_arabic_words_and_arabic_page_links(
         "reviewed": translation.reviewed,
     }
     assert staying_put["url"] == "/ar/relationships/staying-put/"
+
+
+def test_offer_in_arabic_gives_an_untranslated_entitlement_in_english_and_says_so(
+    tmp_path: Path,
+) -> None:
+    """The shipped offer is all translated, so a council's own untranslated file stands in."""
+    app = create_app({"TESTING": True, "CONTENT_DIR": str(FIXTURE_CONTENT),
+                      "COUNCIL_DIR": str(FIXTURE_CONTENT / "council"),
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}"})  # fmt: skip
+    offer = app.extensions["localoffer.offer"]
     untranslated = next(e for e in offer.entitlements if "ar" not in e.translations)
+    body = app.test_client().get("/api/v1/offer?lang=ar").get_json()
+    by_id = {e["id"]: e for e in body["entitlements"]}
     assert by_id[untranslated.id]["language"] == "en"
     assert by_id[untranslated.id]["title"] == untranslated.title
 
