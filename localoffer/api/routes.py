@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from localoffer.checker.service import check, result_json
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.rules import InvalidAnswers, parse_answers
 from localoffer.web.security import BODY_READ_ERRORS
 
@@ -100,7 +100,7 @@ def eligibility() -> tuple[Response, int] | Response:
     if problem:
         return problem
     try:
-        answers, as_of = parse_answers(data, today=uk_today())
+        answers, as_of = parse_answers(data, today=today())
     except InvalidAnswers as invalid:
         return errors(400, invalid.errors)
     result = check(answers, as_of, current_app.extensions["localoffer.offer"])

@@ -17,9 +17,9 @@ from localoffer.checker.flow import first_unanswered
 from localoffer.checker.service import CheckResult, check
 from localoffer.checker.share import SharedAnswers, is_shared, read_shared, share_args
 from localoffer.checker.state import CheckerState
+from localoffer.clock import today
 from localoffer.rules import Answers, InvalidAnswers, parse_answers
 from localoffer.web.private import private
-from localoffer.web.today import today
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,12 @@ from localoffer.checker.outcome import (
 from localoffer.checker.routes import bp, by_theme
 from localoffer.checker.service import CheckResult
 from localoffer.checker.timeline import Span, Timeline, build_timeline
+from localoffer.clock import today
 from localoffer.content import THEMES
 from localoffer.i18n import current_language, localised_route
 from localoffer.rules import InvalidAnswers
 from localoffer.web.localise import localise
 from localoffer.web.private import private
-from localoffer.web.today import today
 
 
 @localised_route(bp, "/check/result/print/")

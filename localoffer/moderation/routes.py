@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.content import THEMES
 from localoffer.feedback import db
 from localoffer.feedback.models import STATUSES, Submission, utc_now
@@ -30,10 +28,6 @@ bp.context_processor(auth.moderation_context)
 FEEDBACK = "moderator"
 # Any page added here without its own @role_required still needs a signed-in member of staff.
 blueprint_requires(bp, "moderator", "editor", "publisher")
-
-
-def today() -> date:
-    return current_app.config.get("TODAY") or uk_today()
 
 
 def filter_form() -> FilterForm:

@@ -11,12 +11,12 @@ from flask import render_template as render
 from werkzeug.wrappers import Response
 
 from localoffer.checker.outcome import invalid_link, requested_outcome
+from localoffer.clock import today
 from localoffer.content import THEMES
 from localoffer.i18n import localised_route
 from localoffer.rules import InvalidAnswers
 from localoffer.walkthrough.agenda import APPLIES, agenda
 from localoffer.web.private import private
-from localoffer.web.today import today
 
 bp = Blueprint("walkthrough", __name__)
 

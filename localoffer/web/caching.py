@@ -23,7 +23,7 @@ from typing import Any
 from flask import Flask, Response, abort, g, request
 from werkzeug.wrappers import Response as BaseResponse
 
-from localoffer.clock import uk_today
+from localoffer.clock import today
 
 try:  # brotli is optional: gzip alone still meets the page weight targets.
     import brotli
@@ -179,7 +179,7 @@ def _page_key() -> tuple[str, ...] | None:
 
     suggestion = suggested_language(tuple(_app().config["LANGUAGES"]))
     # Keyed by the day too: an amount that changes on a date shows from that morning.
-    day = (_app().config.get("TODAY") or uk_today()).isoformat()
+    day = today().isoformat()
     return (request.host_url, request.path, suggestion.language.code if suggestion else "", day)
 
 
