@@ -34,7 +34,7 @@ def filter_form() -> FilterForm:
     offer = current_app.extensions["localoffer.offer"]
     form = FilterForm(request.args)
     form.set_choices(
-        [(theme, words.THEME_TITLES[theme]) for theme in THEMES],
+        [(theme, words.THEME_BY_CODE[theme].title) for theme in THEMES],
         [(item.id, item.title) for item in sorted(offer.entitlements, key=lambda e: e.title)],
     )
     return form
