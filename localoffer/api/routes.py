@@ -10,6 +10,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from localoffer.checker.service import check, result_json
 from localoffer.clock import today
 from localoffer.rules import InvalidAnswers, parse_answers
+from localoffer.web.private import private
 from localoffer.web.security import BODY_READ_ERRORS
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -106,8 +107,7 @@ def eligibility() -> tuple[Response, int] | Response:
     result = check(answers, as_of, current_app.extensions["localoffer.offer"])
     response = jsonify(result_json(result))
     # The answers include a date of birth: no cache anywhere may keep the result.
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return private(response)
 
 
 def init_limits(app: Flask) -> None:

@@ -24,6 +24,7 @@ from flask import Flask, Response, abort, g, request
 from werkzeug.wrappers import Response as BaseResponse
 
 from localoffer.clock import today
+from localoffer.web.private import private
 
 try:  # brotli is optional: gzip alone still meets the page weight targets.
     import brotli
@@ -229,7 +230,7 @@ def init_app(app: Flask) -> None:
             return response
         endpoint = request.endpoint or ""
         if endpoint.startswith(PRIVATE_PREFIXES):
-            response.headers.setdefault("Cache-Control", "no-store")
+            private(response)
         key = g.get("page_cache_key")
         cacheable = (
             key is not None
