@@ -14,7 +14,6 @@ from localoffer.web.private import private
 from localoffer.web.security import BODY_READ_ERRORS
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-API_PREFIX = bp.url_prefix
 
 # A real request is a few hundred bytes; 50 care periods fit easily in this.
 MAX_BODY_BYTES = 16 * 1024
