@@ -30,7 +30,7 @@ import click
 from flask import Flask, g
 from flask_babel import gettext
 
-from localoffer.i18n import DEFAULT_LANGUAGE
+from localoffer.languages import language_in_path
 
 # Attributes that point at another page or file.
 LINK_ATTRIBUTES = ("href", "src", "action")
@@ -163,9 +163,8 @@ def _rewrite_page(
     site_url: str | None,
 ) -> tuple[str, set[str]]:
     # A request context for the page's own path, so notices are in the page's language.
-    first = path.strip("/").split("/", 1)[0]
     with app.test_request_context(path):
-        g.lang = first if first in app.config["LANGUAGES"] else DEFAULT_LANGUAGE
+        g.lang = language_in_path(path, app.config["LANGUAGES"])
         rewriter = _PageRewriter(path, exported, live_url, site_url)
         rewriter.feed(text)
         rewriter.close()

@@ -22,6 +22,7 @@ from localoffer.languages import (
     KNOWN_LANGUAGES,
     SHIPPED_LANGUAGES,
     Language,
+    language_in_path,
 )
 
 __all__ = [
@@ -76,8 +77,7 @@ def init_app(app: Flask) -> None:
             return
         # No route matched: read the language from the path so that /ar/nowhere/ says
         # "not found" in Arabic.
-        first = request.path.strip("/").split("/", 1)[0]
-        g.lang = first if first in codes and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+        g.lang = language_in_path(request.path, codes)
 
     @app.url_defaults
     def keep_language(endpoint: str, values: dict[str, Any]) -> None:

@@ -6,6 +6,7 @@ Kept free of Flask so the content commands, the search index and scripts can use
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from babel import Locale
@@ -48,4 +49,19 @@ KNOWN_LANGUAGES: dict[str, Language] = {
     **{code: _language(code) for code in SHIPPED_LANGUAGES if code != ENGLISH.code},
 }
 
-__all__ = ["DEFAULT_LANGUAGE", "ENGLISH", "KNOWN_LANGUAGES", "SHIPPED_LANGUAGES", "Language"]
+
+def language_in_path(path: str, codes: Collection[str]) -> str:
+    """The language a path is in: its first segment when that is one of `codes` (/ar/housing/
+    is Arabic), otherwise the default, which has no prefix."""
+    first = path.strip("/").split("/", 1)[0]
+    return first if first in codes else DEFAULT_LANGUAGE
+
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "ENGLISH",
+    "KNOWN_LANGUAGES",
+    "SHIPPED_LANGUAGES",
+    "Language",
+    "language_in_path",
+]

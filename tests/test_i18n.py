@@ -16,6 +16,7 @@ from flask_babel import force_locale, gettext
 from localoffer import create_app
 from localoffer.content.loader import load_offer
 from localoffer.i18n import KNOWN_LANGUAGES, SHIPPED_LANGUAGES
+from localoffer.languages import language_in_path
 
 GYM = "/health/free-gym/"
 HOME_OF = "/housing/suitable-accommodation/"
@@ -322,3 +323,20 @@ def test_content_sources_prints_the_hash_a_council_translation_records(
                 "council/council.yaml" in x)  # fmt: skip
     assert line.startswith(f"{digest}  council/council.yaml  ar:missing")
     assert "sq:ok" in line
+
+
+@pytest.mark.parametrize(
+    ("path", "language"),
+    [
+        ("/ar/housing/", "ar"),
+        ("/fa", "fa"),
+        ("/housing/ar/", "en"),
+        ("/xx/housing/", "en"),
+        ("/arabic/", "en"),
+        ("/", "en"),
+        ("", "en"),
+    ],
+)
+def test_a_path_is_in_the_language_its_first_part_names(path: str, language: str) -> None:
+    """Only a published language's code at the start counts; anything else is English."""
+    assert language_in_path(path, SHIPPED_LANGUAGES) == language

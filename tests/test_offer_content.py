@@ -10,7 +10,7 @@ import textstat
 from bs4 import BeautifulSoup
 from flask import Flask
 
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.config import content_dirs
 from localoffer.content import THEMES, Entitlement, Offer, load_offer
 from localoffer.content.loader import money_figures
@@ -84,14 +84,14 @@ def test_every_amount_on_the_page_is_one_of_its_dated_amounts(client, item: Enti
     soup = BeautifulSoup(client.get(item.url).data, "html.parser")
     figures = set(money_figures(soup.select_one("main").get_text(" ")))
     assert figures <= {amount.gbp for amount in item.amounts}
-    in_force = item.amount_on(uk_today())
+    in_force = item.amount_on(today())
     assert (soup.select_one(".app-amount") is not None) == (in_force is not None)
 
 
 def test_amount_is_shown_with_its_period_and_limit(app: Flask, client) -> None:
     """An amount with a limit reads like 'up to £1,200 a year'."""
     item = OFFER.get("sixteen-to-nineteen-bursary")
-    assert item is not None and item.amount_on(uk_today()) is not None
+    assert item is not None and item.amount_on(today()) is not None
     soup = BeautifulSoup(client.get(item.url).data, "html.parser")
     assert soup.select_one(".app-amount").get_text(strip=True) == "up to £1,200 a year"
 

@@ -18,7 +18,7 @@ from flask_babel import lazy_gettext as _l
 
 from localoffer.content import Council, Entitlement
 from localoffer.content.fields import parse_yaml
-from localoffer.content.model import KINDS, THEMES
+from localoffer.content.model import KINDS
 from localoffer.web import words
 
 MAPPING_FILE = Path(__file__).with_name("taxonomy.yaml")
@@ -97,8 +97,10 @@ def _local_taxonomy(council: Council, key: str) -> Taxonomy:
     if key == "themes":
         name = gettext("Local offer themes")
         description = gettext("What the support is about, as the local offer groups it.")
-        labels = {code: (str(words.THEME_TITLES[code]), str(words.THEME_DESCRIPTIONS[code]))
-                  for code in THEMES}  # fmt: skip
+        labels = {
+            theme.code: (str(theme.title), str(theme.description))
+            for theme in words.THEME_BY_CODE.values()
+        }
     else:
         name = gettext("Local offer kinds")
         description = gettext("Who gives the support, and whether the law requires it.")

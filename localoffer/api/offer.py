@@ -14,7 +14,7 @@ from typing import Any
 from flask import Response, current_app, jsonify, request, url_for
 
 from localoffer.api.routes import bp, errors
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.content import Amount, DatedAmount, Entitlement, Offer, Source
 from localoffer.i18n import DEFAULT_LANGUAGE
 from localoffer.rules.vocabulary import STATUSES
@@ -60,11 +60,6 @@ def dated_amount_json(amount: DatedAmount) -> dict[str, Any]:
 
 def source_json(source: Source) -> dict[str, Any]:
     return {"title": source.title, "url": source.url, "checked": source.checked.isoformat()}
-
-
-def today() -> date:
-    # Tests fix the date so the amount in force never drifts.
-    return current_app.config.get("TODAY") or uk_today()
 
 
 def entitlement_json(item: Entitlement, lang: str, on: date | None = None) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from localoffer.api.classification import Taxonomy, stable_id, taxonomies, terms
 from localoffer.api.offer import cacheable, requested_language, unknown_language
 from localoffer.api.paging import BadQuery, page_numbers, page_of, service_filters
 from localoffer.api.routes import bp, errors
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.content import Entitlement, Offer
 from localoffer.i18n import KNOWN_LANGUAGES
 
@@ -111,11 +111,11 @@ def _filtered(lang: str) -> list[tuple[Entitlement, dict[str, Any]]]:
     problems: dict[str, str] = {}
     filters = service_filters(request.args, problems)
     _checked(problems)
-    offer, today = _offer(), uk_today()
+    offer, on = _offer(), today()
     all_taxonomies = taxonomies(offer.council)
     found = []
     for item in _searched(offer, lang, filters["search"]):
-        data = hsds.service_summary(item, offer.council, lang, today)
+        data = hsds.service_summary(item, offer.council, lang, on)
         if _matches(item, data, filters, all_taxonomies):
             found.append((item, data))
     return found
@@ -145,7 +145,7 @@ def openreferral_service(service_id: str) -> Answer:
         for item in offer.entitlements:
             if stable_id(offer.council, "service", item.id) == service_id:
                 return _json(hsds.service_full(
-                    item, offer.council, lang, uk_today(), taxonomies(offer.council)
+                    item, offer.council, lang, today(), taxonomies(offer.council)
                 ))  # fmt: skip
         return errors(404, {"id": f"There is no service with the id {service_id[:80]!r}"})
 
@@ -224,7 +224,7 @@ def openreferral_service_at_location(location_id: str) -> Answer:
         for item in offer.entitlements:
             for person in hsds.places(item, council):
                 if hsds.service_at_location_id(council, item, person) == location_id:
-                    full = hsds.service_full(item, council, lang, uk_today(), taxonomies(council))
+                    full = hsds.service_full(item, council, lang, today(), taxonomies(council))
                     return _json(hsds.service_at_location(item, person, full, council, lang))
         return errors(404, {"id": f"There is no service at a location with the id "
                                   f"{location_id[:80]!r}"})  # fmt: skip

@@ -8,12 +8,12 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from localoffer.checker.service import check, result_json
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.rules import InvalidAnswers, parse_answers
+from localoffer.web.private import private
 from localoffer.web.security import BODY_READ_ERRORS
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-API_PREFIX = bp.url_prefix
 
 # A real request is a few hundred bytes; 50 care periods fit easily in this.
 MAX_BODY_BYTES = 16 * 1024
@@ -100,14 +100,13 @@ def eligibility() -> tuple[Response, int] | Response:
     if problem:
         return problem
     try:
-        answers, as_of = parse_answers(data, today=uk_today())
+        answers, as_of = parse_answers(data, today=today())
     except InvalidAnswers as invalid:
         return errors(400, invalid.errors)
     result = check(answers, as_of, current_app.extensions["localoffer.offer"])
     response = jsonify(result_json(result))
     # The answers include a date of birth: no cache anywhere may keep the result.
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return private(response)
 
 
 def init_limits(app: Flask) -> None:

@@ -10,7 +10,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from localoffer.checker.service import CheckResult, check, result_json
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.rules import InvalidAnswers, parse_answers
 
 
@@ -95,7 +95,7 @@ def check_command(
     if as_of:
         body["as_of"] = as_of
     try:
-        answers, on = parse_answers(body, today=uk_today())
+        answers, on = parse_answers(body, today=today())
     except InvalidAnswers as invalid:
         for field, message in invalid.errors.items():
             click.echo(f"{field}: {message}", err=True)

@@ -5,9 +5,11 @@ Used by the checker's result pages and by the walkthrough; it holds no routes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 from flask import current_app, make_response, render_template, request
 from werkzeug.wrappers import Response
@@ -17,9 +19,9 @@ from localoffer.checker.flow import first_unanswered
 from localoffer.checker.service import CheckResult, check
 from localoffer.checker.share import SharedAnswers, is_shared, read_shared, share_args
 from localoffer.checker.state import CheckerState
+from localoffer.clock import today
 from localoffer.rules import Answers, InvalidAnswers, parse_answers
 from localoffer.web.private import private
-from localoffer.web.today import today
 
 
 @dataclass(frozen=True)
@@ -84,3 +86,26 @@ def requested_outcome() -> Outcome | None:
 def invalid_link(invalid: InvalidAnswers) -> Response:
     page = render_template("checker/share_invalid.html", problems=list(invalid.errors.values()))
     return private(make_response(page, 400))
+
+
+Found = TypeVar("Found", Outcome, Outcome | None)
+
+
+def with_outcome(
+    find: Callable[[], Found],
+) -> Callable[[Callable[[Found], Response]], Callable[[], Response]]:
+    """Call the view with the outcome `find` gives (`shared_outcome`, `requested_outcome`), or
+    answer a shared link whose answers are wrong with the page saying what is wrong (400)."""
+
+    def decorator(view: Callable[[Found], Response]) -> Callable[[], Response]:
+        @wraps(view)
+        def with_found() -> Response:
+            try:
+                outcome = find()
+            except InvalidAnswers as invalid:
+                return invalid_link(invalid)
+            return view(outcome)
+
+        return with_found
+
+    return decorator

@@ -13,28 +13,25 @@ from flask import make_response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from localoffer.checker.outcome import (
-    invalid_link,
+    Outcome,
     requested_outcome,
     session_outcome,
     shared_outcome,
+    with_outcome,
 )
 from localoffer.checker.routes import bp, by_theme
 from localoffer.checker.service import CheckResult
 from localoffer.checker.timeline import Span, Timeline, build_timeline
+from localoffer.clock import today
 from localoffer.content import THEMES
 from localoffer.i18n import current_language, localised_route
-from localoffer.rules import InvalidAnswers
 from localoffer.web.localise import localise
 from localoffer.web.private import private
-from localoffer.web.today import today
 
 
 @localised_route(bp, "/check/result/print/")
-def print_result() -> Response:
-    try:
-        outcome = requested_outcome()
-    except InvalidAnswers as invalid:
-        return invalid_link(invalid)
+@with_outcome(requested_outcome)
+def print_result(outcome: Outcome | None) -> Response:
     if outcome is None:
         return redirect(url_for("checker.answers"))
     page = render_template("checker/print.html", outcome=outcome, result=outcome.result,
@@ -56,11 +53,8 @@ def share() -> Response:
 
 
 @localised_route(bp, "/check/shared/")
-def shared() -> Response:
-    try:
-        outcome = shared_outcome()
-    except InvalidAnswers as invalid:
-        return invalid_link(invalid)
+@with_outcome(shared_outcome)
+def shared(outcome: Outcome) -> Response:
     result = outcome.result
     page = render_template("checker/result.html", result=result, assumptions=[],
                            estimated=outcome.estimated, by_theme=by_theme(result),

@@ -24,11 +24,11 @@ from localoffer.checker.flow import (
 from localoffer.checker.outcome import build_answers
 from localoffer.checker.service import CheckResult, check
 from localoffer.checker.state import CheckerState
+from localoffer.clock import today
 from localoffer.content import THEMES
 from localoffer.i18n import localised_route
 from localoffer.rules import InvalidAnswers, parse_answers
 from localoffer.web.formatting import translate_message
-from localoffer.web.today import today
 
 bp = Blueprint("checker", __name__)
 

@@ -1,6 +1,6 @@
 """The geometry of a support timeline: ages 16 to 25 across, one bar per entitlement.
 
-Pure arithmetic over dates, with no Flask and no markup, so every position can be tested;
+Pure arithmetic over dates, needing no request and no markup, so every position can be tested;
 `templates/checker/timeline.html` turns it into SVG. Coordinates are in the SVG's own
 user units (its viewBox), so the picture scales to any screen or sheet of paper.
 
@@ -18,6 +18,7 @@ from datetime import date
 
 from localoffer.rules import EARLIEST_DAY, law_on
 from localoffer.rules.dates import ONE_DAY, birthday
+from localoffer.web.words import THEME_BY_CODE
 
 # Sized to sit in the page's main column at close to the body text's size; on a narrow
 # phone it scrolls sideways (see .app-timeline) rather than shrinking.
@@ -37,26 +38,6 @@ LEGEND_ROW = 26
 LEGEND_COLUMNS = 2
 SWATCH_WIDTH = 28
 SWATCH_HEIGHT = 16
-
-# Every theme has a colour (3:1 or more against white, WCAG 1.4.11) and a pattern, so the
-# picture still reads in black and white, on a cheap screen, or to someone who does not
-# tell these colours apart (WCAG 1.4.1).
-THEME_COLOURS: dict[str, str] = {
-    "health": "#00703c",
-    "housing": "#1d70b8",
-    "education-employment-training": "#54319f",
-    "finances": "#b14d00",
-    "relationships": "#ca3535",
-    "participation": "#505a5f",
-}
-THEME_PATTERNS: dict[str, str] = {
-    "health": "diagonal",
-    "housing": "horizontal",
-    "education-employment-training": "dots",
-    "finances": "crosshatch",
-    "relationships": "vertical",
-    "participation": "checks",
-}
 
 
 @dataclass(frozen=True)
@@ -104,7 +85,7 @@ class Bar:
 
     @property
     def colour(self) -> str:
-        return THEME_COLOURS[self.span.theme]
+        return THEME_BY_CODE[self.span.theme].colour
 
     @property
     def arrow_after(self) -> str:
@@ -143,11 +124,11 @@ class LegendItem:
 
     @property
     def colour(self) -> str:
-        return THEME_COLOURS[self.theme]
+        return THEME_BY_CODE[self.theme].colour
 
     @property
     def pattern(self) -> str:
-        return THEME_PATTERNS[self.theme]
+        return THEME_BY_CODE[self.theme].pattern
 
 
 @dataclass(frozen=True)

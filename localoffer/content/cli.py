@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.config import content_dirs
 from localoffer.content.coverage import coverage
 from localoffer.content.crosscheck import check_translations
@@ -46,7 +46,7 @@ def check() -> None:
     """Validate every content file; list problems, overdue reviews and translations."""
     offer = load_or_exit()
     compare_with_sources_or_exit()
-    today = uk_today()
+    on = today()
     counts = {kind: sum(e.kind == kind for e in offer.entitlements) for kind in
               ("statutory", "national", "council")}  # fmt: skip
     click.echo(
@@ -67,7 +67,7 @@ def check() -> None:
         )
         for path in got.stale:
             click.echo(f"  Out of date ({lang}): {path}")
-    overdue = offer.overdue(today)
+    overdue = offer.overdue(on)
     for item in overdue:
         click.echo(
             f"Review overdue: {item.path} (was due {item.review_due.isoformat()}, "
@@ -75,7 +75,7 @@ def check() -> None:
         )
     if not overdue:
         click.echo("No reviews overdue.")
-    due_soon = offer.due_soon(today, DUE_SOON_DAYS)
+    due_soon = offer.due_soon(on, DUE_SOON_DAYS)
     for item in due_soon:
         click.echo(
             f"Review due within {DUE_SOON_DAYS} days: {item.path} "

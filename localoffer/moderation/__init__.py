@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 
 from localoffer.feedback import limits
 from localoffer.moderation import auth, cli, routes, sso
+from localoffer.web.private import private
 
 
 def init_app(app: Flask) -> None:
@@ -28,5 +29,5 @@ def init_app(app: Flask) -> None:
     def never_cache_moderation(response: Response) -> Response:
         # Contact details and unpublished feedback must not stay in any cache.
         if request.blueprint in ("moderation", "moderation_auth", "moderation_sso"):
-            response.headers["Cache-Control"] = "no-store"
+            return private(response)
         return response

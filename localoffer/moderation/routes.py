@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.content import THEMES
 from localoffer.feedback import db
 from localoffer.feedback.models import STATUSES, Submission, utc_now
@@ -32,15 +30,11 @@ FEEDBACK = "moderator"
 blueprint_requires(bp, "moderator", "editor", "publisher")
 
 
-def today() -> date:
-    return current_app.config.get("TODAY") or uk_today()
-
-
 def filter_form() -> FilterForm:
     offer = current_app.extensions["localoffer.offer"]
     form = FilterForm(request.args)
     form.set_choices(
-        [(theme, words.THEME_TITLES[theme]) for theme in THEMES],
+        [(theme, words.THEME_BY_CODE[theme].title) for theme in THEMES],
         [(item.id, item.title) for item in sorted(offer.entitlements, key=lambda e: e.title)],
     )
     return form

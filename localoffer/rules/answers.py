@@ -64,6 +64,12 @@ class Answers:
     in_education_or_training: bool = False
     in_higher_education: bool = False
 
+    @property
+    def in_education(self) -> bool:
+        """In education or training, counting higher education (Children Act 1989,
+        s.23C(5A), s.24B(2), (3)): the one place the rules decide it."""
+        return self.in_education_or_training or self.in_higher_education
+
 
 class InvalidAnswers(ValueError):
     """The answers cannot be checked: each field path mapped to what to do about it.

@@ -174,7 +174,7 @@ def known_facts(answers: Answers, assessment: Assessment) -> dict[str, bool]:
     before their 18th birthday (s.23CZA(2)). Vacation accommodation needs full-time higher or
     residential further education (s.24B(5)), which no one out of education has.
     """
-    in_education = answers.in_education_or_training or answers.in_higher_education
+    in_education = answers.in_education
     facts = {
         IN_EDUCATION_OR_TRAINING: in_education,
         IN_HIGHER_EDUCATION: answers.in_higher_education,

@@ -100,7 +100,7 @@ def assess(answers: Answers, on: date) -> Assessment:
 
     if age >= law.care_leaver_until_age:
         # s.23C(7) carries only a former relevant child's programme past 25.
-        programme = _in_education(answers) and _child_route(
+        programme = answers.in_education and _child_route(
             answers, care, days_of.last_child_day, now=False
         ).route in (Route.ELIGIBLE, Route.RELEVANT, Route.DETAINED)
         past_25 = say.past_25(days_of.b25, programme)
@@ -254,7 +254,7 @@ def _as_child(route: _Route, answers: Answers, on: date, days: int, care: _Care)
             refer = (say.DETENTION_CHECKS,)
             return _Finding(RELEVANT, route.since, last_child_day, reasons, refer)
         case Route.PARENT | Route.SPECIAL_GUARDIANSHIP | Route.LEFT_AFTER_16:
-            return _qualifying(route, days_of, _in_education(answers), adult=False)
+            return _qualifying(route, days_of, answers.in_education, adult=False)
         case _:
             return _not_a_care_leaver(route, on, days_of)
 
@@ -281,11 +281,6 @@ def _qualifying(route: _Route, days_of: Birthdays, in_education: bool, adult: bo
     return _Finding(QUALIFYING, route.since, until, tuple(reasons))
 
 
-def _in_education(answers: Answers) -> bool:
-    """Higher education is education too (Children Act 1989, s.24B(2), (3))."""
-    return answers.in_education_or_training or answers.in_higher_education
-
-
 def _not_a_care_leaver(route: _Route, on: date, days_of: Birthdays) -> _Finding:
     """Never looked after, or not since the 16th birthday (s.24(1B); Sch. 2 para 19B)."""
     if route.route == Route.NEVER:
@@ -306,7 +301,7 @@ def _not_a_care_leaver(route: _Route, on: date, days_of: Birthdays) -> _Finding:
 def _as_adult(route: _Route, answers: Answers, on: date, care: _Care) -> _Finding:
     """Status at 18 to 24 from where the person stood at 18 (Children Act 1989, ss.23C, 24)."""
     days_of = care.days_of
-    in_education = _in_education(answers)
+    in_education = answers.in_education
     match route.route:
         case Route.ELIGIBLE | Route.RELEVANT | Route.DETAINED:
             return _former_relevant(route, days_of, care.law, in_education, on)

@@ -58,8 +58,6 @@ CONDITIONS: dict[str, str] = {
 
 # Conditions the checker asks about directly.
 ASKED_CONDITIONS: frozenset[str] = frozenset({IN_EDUCATION_OR_TRAINING, IN_HIGHER_EDUCATION})
-# Conditions the care dates always settle, so they are never left to a personal adviser.
-DATED_CONDITIONS: frozenset[str] = frozenset({LOOKED_AFTER_AFTER_16, LOOKED_AFTER_12_MONTHS})
 
 
 @dataclass(frozen=True)

@@ -10,23 +10,19 @@ from flask import Blueprint, current_app, make_response, request
 from flask import render_template as render
 from werkzeug.wrappers import Response
 
-from localoffer.checker.outcome import invalid_link, requested_outcome
+from localoffer.checker.outcome import Outcome, requested_outcome, with_outcome
+from localoffer.clock import today
 from localoffer.content import THEMES
 from localoffer.i18n import localised_route
-from localoffer.rules import InvalidAnswers
 from localoffer.walkthrough.agenda import APPLIES, agenda
 from localoffer.web.private import private
-from localoffer.web.today import today
 
 bp = Blueprint("walkthrough", __name__)
 
 
 @localised_route(bp, "/walkthrough/")
-def walkthrough() -> Response:
-    try:
-        outcome = requested_outcome()
-    except InvalidAnswers as invalid:
-        return invalid_link(invalid)
+@with_outcome(requested_outcome)
+def walkthrough(outcome: Outcome | None) -> Response:
     everything = outcome is None or request.args.get("show") == "all"
     result = outcome.result if outcome else None
     sections = agenda(current_app.extensions["localoffer.offer"], THEMES, result, everything)

@@ -23,7 +23,8 @@ from typing import Any
 from flask import Flask, Response, abort, g, request
 from werkzeug.wrappers import Response as BaseResponse
 
-from localoffer.clock import uk_today
+from localoffer.clock import today
+from localoffer.web.private import private
 
 try:  # brotli is optional: gzip alone still meets the page weight targets.
     import brotli
@@ -179,7 +180,7 @@ def _page_key() -> tuple[str, ...] | None:
 
     suggestion = suggested_language(tuple(_app().config["LANGUAGES"]))
     # Keyed by the day too: an amount that changes on a date shows from that morning.
-    day = (_app().config.get("TODAY") or uk_today()).isoformat()
+    day = today().isoformat()
     return (request.host_url, request.path, suggestion.language.code if suggestion else "", day)
 
 
@@ -229,7 +230,7 @@ def init_app(app: Flask) -> None:
             return response
         endpoint = request.endpoint or ""
         if endpoint.startswith(PRIVATE_PREFIXES):
-            response.headers.setdefault("Cache-Control", "no-store")
+            private(response)
         key = g.get("page_cache_key")
         cacheable = (
             key is not None

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from localoffer.content import Offer
 from localoffer.feedback import migrate
 from localoffer.feedback.db import Database, StoredElsewhere
+from localoffer.web.private import private
 
 bp = Blueprint("health", __name__)
 
@@ -75,6 +76,4 @@ def healthz() -> Response:
         response = jsonify(status="unavailable", database="unavailable")
         response.status_code = 503
     # A cached "ok" would hide an outage: every probe must reach the application.
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
+    return private(response)

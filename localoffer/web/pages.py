@@ -8,7 +8,7 @@ from flask import Blueprint, abort, current_app, render_template
 from flask.blueprints import BlueprintSetupState
 from werkzeug.routing import BaseConverter
 
-from localoffer.clock import uk_today
+from localoffer.clock import today
 from localoffer.content import KINDS, THEMES, Offer
 from localoffer.i18n import current_language, localised_route
 
@@ -50,8 +50,7 @@ def entitlement(theme: str, entitlement_id: str) -> str:
     if item is None or item.theme != theme:
         abort(404)
     # The figure in force today: a dated change shows on the day it takes effect.
-    on = current_app.config.get("TODAY") or uk_today()
-    return render_template("pages/entitlement.html", item=item, amount=item.amount_on(on))
+    return render_template("pages/entitlement.html", item=item, amount=item.amount_on(today()))
 
 
 @localised_route(bp, "/glossary/")

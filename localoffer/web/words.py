@@ -2,25 +2,73 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 
-THEME_TITLES: dict[str, LazyString] = {
-    "health": _l("Health and wellbeing"),
-    "housing": _l("Housing"),
-    "education-employment-training": _l("Education, training and work"),
-    "finances": _l("Money"),
-    "relationships": _l("Relationships and support"),
-    "participation": _l("Having your say"),
-}
 
-THEME_DESCRIPTIONS: dict[str, LazyString] = {
-    "health": _l("Your health, your mind and how to get help when you need it."),
-    "housing": _l("Somewhere safe to live, and help to keep your home."),
-    "education-employment-training": _l("College, university, apprenticeships and jobs."),
-    "finances": _l("Grants, bursaries, benefits and help with bills."),
-    "relationships": _l("Your personal adviser, your plan, and the people who support you."),
-    "participation": _l("Your rights, your records, and how to speak up or complain."),
+@dataclass(frozen=True)
+class Theme:
+    """How one theme of the offer is shown: its name and what it covers, and its colour and
+    pattern on the support timeline."""
+
+    code: str  # as written in a content file's front matter
+    title: LazyString
+    description: LazyString
+    # 3:1 or more against white (WCAG 1.4.11); the pattern keeps the picture readable in black
+    # and white or to someone who does not tell the colours apart (WCAG 1.4.1).
+    colour: str
+    pattern: str
+
+
+# In the content model's order (content.THEMES), which is the order pages list them in.
+THEME_BY_CODE: dict[str, Theme] = {
+    theme.code: theme
+    for theme in (
+        Theme(
+            "health",
+            _l("Health and wellbeing"),
+            _l("Your health, your mind and how to get help when you need it."),
+            "#00703c",
+            "diagonal",
+        ),
+        Theme(
+            "housing",
+            _l("Housing"),
+            _l("Somewhere safe to live, and help to keep your home."),
+            "#1d70b8",
+            "horizontal",
+        ),
+        Theme(
+            "education-employment-training",
+            _l("Education, training and work"),
+            _l("College, university, apprenticeships and jobs."),
+            "#54319f",
+            "dots",
+        ),
+        Theme(
+            "finances",
+            _l("Money"),
+            _l("Grants, bursaries, benefits and help with bills."),
+            "#b14d00",
+            "crosshatch",
+        ),
+        Theme(
+            "relationships",
+            _l("Relationships and support"),
+            _l("Your personal adviser, your plan, and the people who support you."),
+            "#ca3535",
+            "vertical",
+        ),
+        Theme(
+            "participation",
+            _l("Having your say"),
+            _l("Your rights, your records, and how to speak up or complain."),
+            "#505a5f",
+            "checks",
+        ),
+    )
 }
 
 KIND_LABELS: dict[str, LazyString] = {

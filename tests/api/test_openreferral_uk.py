@@ -9,6 +9,7 @@ OpenReferralApi/Mocks/V3.0-UK-Default), whose keys are transcribed below.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from jsonschema import Draft202012Validator, FormatChecker
 
-from localoffer.api.classification import mapping, taxonomies
+from localoffer.api.classification import mapping, stable_id, taxonomies
 from localoffer.content import load_offer
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -152,6 +153,18 @@ def test_every_service_belongs_to_the_council(app: Flask, client: FlaskClient) -
     assert organization["name"] == council.name
     assert organization["email"] == council.contacts["leaving_care_team"].email
     assert organization["website"] == council.website
+
+
+def test_a_services_cost_follows_the_apps_today(app: Flask, client: FlaskClient) -> None:
+    """Before a dated rise the feed lists the old figure and the new; from that day, the new."""
+    council = app.extensions["localoffer.offer"].council
+    url = f"/services/{stable_id(council, 'service', 'apprenticeship-bursary')}"
+    app.config["TODAY"] = date(2023, 7, 31)
+    before = [(o["amount"], o["valid_from"]) for o in get(client, url)["cost_options"]]
+    app.config["TODAY"] = date(2023, 8, 1)
+    after = [(o["amount"], o["valid_from"]) for o in get(client, url)["cost_options"]]
+    assert before == [(1000, "2018-08-01"), (3000, "2023-08-01")]
+    assert after == [(3000, "2023-08-01")]
 
 
 def test_contacts_phones_and_opening_hours_come_from_council_yaml(

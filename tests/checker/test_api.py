@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -66,6 +68,13 @@ def test_only_date_of_birth_is_required(client) -> None:
     response = post(client, {"date_of_birth": "2010-01-01"})
     assert response.status_code == 200
     assert response.get_json()["status"] == "none"
+
+
+def test_as_of_left_out_is_the_apps_today(app: Flask, client: FlaskClient) -> None:
+    """A request without as_of is answered for the day the app is on, which tests can fix."""
+    app.config["TODAY"] = date(2025, 5, 1)
+    data = post(client, {"date_of_birth": "2007-05-01"}).get_json()
+    assert data["as_of"] == "2025-05-01"
 
 
 @pytest.mark.parametrize(

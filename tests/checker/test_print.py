@@ -125,3 +125,12 @@ def test_the_result_page_links_to_print_and_share(web: FlaskClient) -> None:
     page = BeautifulSoup(web.get("/check/result/").data, "html.parser")
     hrefs = [a["href"] for a in page.select(".app-keep-list a")]
     assert hrefs == ["/check/result/print/", "/check/result/share/", "/walkthrough/"]
+
+
+def test_printing_a_changed_link_says_what_is_wrong_instead(web: FlaskClient) -> None:
+    """A shared link cut short prints no summary: 400, the problem in words, kept nowhere."""
+    response = web.get("/check/result/print/?dob=2007-05-01&care=..2021-06-01")
+    assert response.status_code == 400
+    page = BeautifulSoup(response.data, "html.parser")
+    assert page.h1.get_text(strip=True) == "This link does not work"
+    assert response.headers["Cache-Control"] == "no-store"

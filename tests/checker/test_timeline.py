@@ -10,14 +10,13 @@ from flask.testing import FlaskClient
 
 from localoffer.checker.timeline import (
     MARGIN,
-    THEME_COLOURS,
-    THEME_PATTERNS,
     WIDTH,
     Span,
     build_timeline,
     position,
 )
 from localoffer.content import THEMES
+from localoffer.web.words import THEME_BY_CODE
 
 TODAY = date(2026, 11, 23)
 DOB = date(2007, 5, 1)
@@ -122,9 +121,9 @@ def test_bars_are_ordered_by_theme_then_start_and_keyed_by_theme() -> None:
 
 def test_every_theme_has_its_own_colour_and_pattern() -> None:
     """Colour is never the only difference between themes (WCAG 1.4.1)."""
-    assert set(THEME_COLOURS) == set(THEMES) == set(THEME_PATTERNS)
-    assert len(set(THEME_PATTERNS.values())) == len(THEMES)
-    assert len(set(THEME_COLOURS.values())) == len(THEMES)
+    assert tuple(THEME_BY_CODE) == THEMES
+    assert len({theme.pattern for theme in THEME_BY_CODE.values()}) == len(THEMES)
+    assert len({theme.colour for theme in THEME_BY_CODE.values()}) == len(THEMES)
 
 
 def svg_of(web: FlaskClient, url: str) -> tuple[BeautifulSoup, BeautifulSoup]:
