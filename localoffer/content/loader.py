@@ -146,6 +146,13 @@ def _split_front_matter(
     except UnicodeDecodeError:
         problems.append(Problem(shown, "file", "is not UTF-8 text"))
         return None
+    return split_document(text, shown, problems)
+
+
+def split_document(
+    text: str, shown: str, problems: list[Problem]
+) -> tuple[Mapping[str, Any], str] | None:
+    """A content file's front matter and body, or None with the problem recorded."""
     match = _FRONT_MATTER.match(text)
     if not match:
         problems.append(Problem(shown, "front matter", "missing: start the file with --- lines"))
@@ -187,6 +194,39 @@ def _load_entitlement(
     split = _split_front_matter(path, shown, problems)
     if split is None:
         return None
+    return read_entitlement(split, path, shown, kinds, contact_keys, problems)
+
+
+def check_document(
+    text: str, path: Path, offer: Offer, kinds: tuple[str, ...]
+) -> tuple[Entitlement | None, list[Problem]]:
+    """Validate one entitlement's file text as `content check` would, at `path`, in `offer`.
+
+    The edit form uses it so that nothing the loader would refuse can ever be saved.
+    """
+    problems: list[Problem] = []
+    shown = f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
+    split = split_document(text, shown, problems)
+    if split is None:
+        return None, problems
+    item = read_entitlement(split, path, shown, kinds, set(offer.council.contacts), problems)
+    for other in offer.entitlements:
+        if item is not None and other.id == item.id and other.path != shown:
+            problems.append(Problem(shown, "id", f"{item.id!r} is also used by {other.path}"))
+    if item is not None:
+        _check_cross_references(item, {term.id for term in offer.glossary}, problems)
+    return (item if not problems else None), problems
+
+
+def read_entitlement(
+    split: tuple[Mapping[str, Any], str],
+    path: Path,
+    shown: str,
+    kinds: tuple[str, ...],
+    contact_keys: set[str],
+    problems: list[Problem],
+) -> Entitlement | None:
+    """Build one entitlement from its front matter and body, recording every problem."""
     data, body = split
     before = len(problems)
     read = FieldReader(shown, data, problems)
