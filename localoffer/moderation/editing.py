@@ -139,7 +139,7 @@ def edit_entitlement(entitlement_id: str) -> str | Response | tuple[str, int]:
     text = compose(fixed, form.values(), problems, item.path)
     kinds = ("council",) if item.kind == "council" else ("statutory", "national")
     unreadable = {problem.field for problem in problems}
-    _, checked = check_document(text, _file(item), _offer(), kinds)
+    checked_item, checked = check_document(text, _file(item), _offer(), kinds)
     problems += [p for p in checked if p.field not in unreadable]
     elsewhere = form.add_problems(problems)
     note = (form.note.data or "").strip()
@@ -151,10 +151,9 @@ def edit_entitlement(entitlement_id: str) -> str | Response | tuple[str, int]:
     if form.errors or elsewhere:
         return _page(item, form, draft, elsewhere=elsewhere), 400
     if action == "preview":
-        preview = check_document(text, _file(item), _offer(), kinds)[0]
-        assert preview is not None
-        return render_template("moderation/preview.html", item=preview,
-                               amount=preview.amount_on(today()), form=form)  # fmt: skip
+        assert checked_item is not None  # no problems, so the validator built it
+        return render_template("moderation/preview.html", item=checked_item,
+                               amount=checked_item.amount_on(today()))  # fmt: skip
 
     before = draft.document if draft else published_text
     now = utc_now()

@@ -58,3 +58,15 @@ def signed_in(app: Flask, email: str) -> FlaskClient:
     client = app.test_client()
     sign_in(client, email, PASSWORD)
     return client
+
+
+def form_of(client: FlaskClient, url: str = EDIT) -> dict[str, str]:
+    """Every field of the edit form as the page fills it in, as a browser would send it."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(url).get_data(as_text=True), "html.parser")
+    form = soup.select_one("main form[method=post]")
+    assert form is not None
+    fields = {i["name"]: i.get("value", "") for i in form.select("input[name]")}
+    fields |= {t["name"]: t.get_text() for t in form.select("textarea[name]")}
+    return fields
