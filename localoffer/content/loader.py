@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Mapping
@@ -363,3 +364,31 @@ def _attach_translation(
         reviewed=reviewed,
         stale=translated_from != source.source_hash,
     )
+
+
+def refresh_entitlements(offer: Offer, files: list[tuple[Path, str]]) -> Offer:
+    """The offer with the entitlements in `files` (each a path and its shown path) read again.
+
+    Publishing changes one file at a time: reading just that file and its translations takes
+    milliseconds, where loading the whole offer takes seconds, so every worker can serve the
+    change within moments. Raises ContentError, naming every problem, like `load_offer`.
+    """
+    problems: list[Problem] = []
+    contact_keys = set(offer.council.contacts)
+    fresh: dict[str, Entitlement] = {}
+    for path, shown in files:
+        kinds = ("statutory", "national") if shown.startswith("national/") else ("council",)
+        item = _load_entitlement(path, shown, kinds, contact_keys, problems)
+        if item is None:
+            continue
+        for translation in sorted(path.parent.glob(f"{path.stem}.*.md")):
+            translation_shown = f"{shown.rsplit('/', 1)[0]}/{translation.name}"
+            _attach_translation(translation, translation_shown, {path: item}, problems)
+        _check_cross_references(item, set(offer.glossary_ids), problems)
+        fresh[item.id] = item
+    if problems:
+        raise ContentError(problems)
+    entitlements = [fresh.pop(item.id, item) for item in offer.entitlements]
+    entitlements += fresh.values()  # a new entitlement, published for the first time
+    entitlements.sort(key=lambda e: (THEMES.index(e.theme), KINDS.index(e.kind), e.title))
+    return dataclasses.replace(offer, entitlements=tuple(entitlements))

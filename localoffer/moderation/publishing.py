@@ -4,8 +4,10 @@ Publishing writes the revision's document into the content folder (and commits i
 folder is a git repository), then bumps the content version: the newest published
 revision's id. Each worker compares that number with its own at most every
 `CONTENT_POLL_SECONDS`; when it has moved, the worker writes any newer published documents
-into its own content folder (another machine may have published), loads the offer again and
-empties its page cache and search indexes. The files stay the truth `content check` reads.
+into its own content folder (another machine may have published), reads just those
+entitlements again (the whole offer takes seconds to load, one file milliseconds), and
+empties its page cache and rebuilds its search indexes. The files stay the truth that
+`content check` reads.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from flask import Flask
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from localoffer.content import ContentError, load_offer
+from localoffer.content import ContentError
 from localoffer.content.documents import file_for, write_atomically
+from localoffer.content.loader import refresh_entitlements
 from localoffer.feedback.models import utc_now
 from localoffer.moderation.revisions import Revision, content_version, latest_published
 
@@ -72,9 +75,9 @@ def write_published(app: Flask, revision: Revision, note: str, author_email: str
     return path
 
 
-def _write_newer(app: Flask, revisions: list[Revision]) -> int:
-    """Write each published revision newer than its file on this machine; how many were."""
-    written = 0
+def _write_newer(app: Flask, revisions: list[Revision]) -> list[Revision]:
+    """Write each published revision newer than its file on this machine; those written."""
+    written = []
     for revision in revisions:
         path = file_for(revision.path, *folders(app))
         if path.exists():
@@ -86,16 +89,17 @@ def _write_newer(app: Flask, revisions: list[Revision]) -> int:
                             path)  # fmt: skip
                 continue
         write_atomically(path, revision.document)
-        written += 1
+        written.append(revision)
     return written
 
 
-def reload_offer(app: Flask) -> None:
-    """Load the offer again from the files and serve only the new one from now on."""
+def reload_entitlements(app: Flask, revisions: list[Revision]) -> None:
+    """Read the revisions' files again and serve only the new offer from now on."""
     from localoffer import search
 
+    files = [(file_for(r.path, *folders(app)), r.path) for r in revisions]
     try:
-        offer = load_offer(*folders(app))
+        offer = refresh_entitlements(app.extensions["localoffer.offer"], files)
     except ContentError as error:
         # Every published document was validated; a hand edit on disk must not take the
         # offer down, so the portal keeps serving what it had and says why.
@@ -109,7 +113,7 @@ def reload_offer(app: Flask) -> None:
 
 
 def catch_up(app: Flask, session: Session, force: bool = False) -> bool:
-    """Reload when the content version has moved since this worker last looked."""
+    """Reload what was published since this worker last looked; True if anything was."""
     state: ContentVersion = app.extensions[VERSION]
     now = time.monotonic()
     if not force and now - state.checked_at < app.config["CONTENT_POLL_SECONDS"]:
@@ -123,16 +127,21 @@ def catch_up(app: Flask, session: Session, force: bool = False) -> bool:
             return False
         if version == state.version:
             return False
-        first_look = state.version is None
-        state.version = version
-        written = _write_newer(app, latest_published(session)) if version else 0
-        if first_look and not written:
-            return False  # what was loaded at start-up is already the newest
-        if first_look:
-            log.warning("Content folder was older than %d published revision(s); took them",
-                        written)  # fmt: skip
-        reload_offer(app)
-        return True
+        known, state.version = state.version, version
+        published = latest_published(session) if version else []
+        written = _write_newer(app, published)
+        if known is None:
+            # At start-up the files were loaded: only those older than the database change.
+            changed = written
+            if written:
+                log.warning("Took %d published revision(s) newer than the content folder",
+                            len(written))  # fmt: skip
+        else:
+            # Another worker on this machine may already have written the file.
+            changed = [r for r in published if r.id > known]
+        if changed:
+            reload_entitlements(app, changed)
+        return bool(changed)
 
 
 def publish(app: Flask, session: Session, revision: Revision, note: str, email: str) -> None:
