@@ -39,6 +39,8 @@ class ContentVersion:
     def __init__(self) -> None:
         self.version: int | None = None
         self.checked_at = float("-inf")
+        # The offer was loaded from the files just before this, when the app was built.
+        self.started_at = utc_now()
         self.lock = threading.Lock()
 
 
@@ -131,8 +133,10 @@ def catch_up(app: Flask, session: Session, force: bool = False) -> bool:
         published = latest_published(session) if version else []
         written = _write_newer(app, published)
         if known is None:
-            # At start-up the files were loaded: only those older than the database change.
-            changed = written
+            # The offer in memory came from the files when the app was built: what this
+            # worker wrote since, and what another worker here wrote since, is new to it.
+            changed = [r for r in published
+                       if r in written or (r.published_at and r.published_at > state.started_at)]
             if written:
                 log.warning("Took %d published revision(s) newer than the content folder",
                             len(written))  # fmt: skip

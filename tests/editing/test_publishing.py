@@ -80,3 +80,13 @@ def test_publishing_commits_the_file_with_the_note_and_author_in_a_git_folder(
     assert log.startswith(f"{PUBLISHER} <{PUBLISHER}>|Setting-up-home style note: meal out added")
     assert FILE in log
     assert git("status", "--porcelain") == ""
+
+
+def test_another_worker_on_the_same_folder_serves_the_change_on_its_first_request(
+    editing_app: Flask, database_file: str, shipped_offer: Offer
+) -> None:
+    """A worker started before the publish, whose file another worker already wrote."""
+    same_folder = Path(editing_app.config["CONTENT_DIR"])
+    worker = portal(same_folder, database_file, shipped_offer)
+    publish(editing_app)
+    assert NEW_SUMMARY in worker.test_client().get(PUBLIC).get_data(as_text=True)
