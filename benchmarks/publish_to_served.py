@@ -97,6 +97,8 @@ def main(runs: int) -> None:
         first, second = folder / "machine-1", folder / "machine-2"
         for copy in (first, second):
             shutil.copytree(ROOT / "content", copy)
+        subprocess.run([sys.executable, "-m", "flask", "--app", "localoffer", "db", "upgrade"],
+                       env=environment(first, database), cwd=ROOT, check=True)  # fmt: skip
         subprocess.run(
             [sys.executable, "-m", "flask", "--app", "localoffer", "moderators", "add", EMAIL,
              "--role", "editor", "--role", "publisher"],
