@@ -39,7 +39,7 @@ class EntitlementForm(FlaskForm):
     conditions = _area(_l("Conditions"), ONE_A_LINE)
     ages = _area(_l("Ages"), AS_YAML)
     amounts = _area(_l("Amounts"), AS_YAML)
-    legal_basis = _line(_l("Legal basis"))
+    legal_basis = _area(_l("Legal basis"))
     sources = _area(_l("Sources"), AS_YAML)
     in_force_from = _line(_l("In force from"), A_DAY)
     contacts = _area(_l("Contacts"), ONE_A_LINE)
