@@ -62,3 +62,20 @@ def test_a_moderator_alone_cannot_open_the_content_pages(editing_app: Flask) -> 
     client = signed_in(editing_app, "mod@council.example")
     assert client.get("/moderation/content/").status_code == 403
     assert client.get(f"/moderation/content/{ITEM}/").status_code == 403
+
+
+def test_a_suggestion_links_staff_who_edit_to_its_entitlement(editing_app: Flask) -> None:
+    """A moderator who is also an editor goes from the suggestion to the edit form."""
+    with editing_app.extensions["localoffer.db"].sessions() as session:
+        suggestion = service.new_submission(
+            kind="suggestion", language="en", message="It should be more", entitlement_id=ITEM
+        )
+        service.save(session, suggestion, None)
+        submission_id = suggestion.id
+    add_staff(editing_app, "both@council.example", "moderator", "editor")
+    add_staff(editing_app, "mod@council.example", "moderator")
+    link = f'href="/moderation/content/{ITEM}/"'
+    both = signed_in(editing_app, "both@council.example")
+    assert link in both.get(f"/moderation/items/{submission_id}/").get_data(as_text=True)
+    moderator = signed_in(editing_app, "mod@council.example")
+    assert link not in moderator.get(f"/moderation/items/{submission_id}/").get_data(as_text=True)
