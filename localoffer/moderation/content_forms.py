@@ -74,12 +74,12 @@ class EntitlementForm(FlaskForm):
         for problem in problems:
             name = problem.field.split("[")[0].split(".")[0].split(" ")[0]
             if name in self and name not in ("csrf_token",):
-                self[name].errors = [*self[name].errors, problem.message]  # type: ignore[list-item]
+                self[name].errors = [*self[name].errors, problem.message]
             else:
                 elsewhere.append(f"{problem.field}: {problem.message}")
         self._errors = None  # WTForms caches the summary: let it see the new ones
         return elsewhere
 
     def add_error(self, name: str, message: str) -> None:
-        self[name].errors = [*self[name].errors, message]  # type: ignore[list-item]
+        self[name].errors = [*self[name].errors, message]
         self._errors = None
