@@ -96,6 +96,10 @@ def from_environment(
         # production, and in development when asked for (to try it out).
         "REQUIRE_TWO_FACTOR": production
         or _switch(environ, "LOCALOFFER_REQUIRE_TWO_FACTOR"),
+        # A publisher may not publish a draft they wrote themselves: a second pair of eyes.
+        "CONTENT_TWO_PERSON_RULE": _switch(environ, "LOCALOFFER_CONTENT_TWO_PERSON_RULE"),
+        # How often, at most, each worker asks the database whether the offer has changed.
+        "CONTENT_POLL_SECONDS": _positive_int(environ, "LOCALOFFER_CONTENT_POLL_SECONDS", 3),
         **_single_sign_on(environ),
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Mapping
@@ -146,6 +147,13 @@ def _split_front_matter(
     except UnicodeDecodeError:
         problems.append(Problem(shown, "file", "is not UTF-8 text"))
         return None
+    return split_document(text, shown, problems)
+
+
+def split_document(
+    text: str, shown: str, problems: list[Problem]
+) -> tuple[Mapping[str, Any], str] | None:
+    """A content file's front matter and body, or None with the problem recorded."""
     match = _FRONT_MATTER.match(text)
     if not match:
         problems.append(Problem(shown, "front matter", "missing: start the file with --- lines"))
@@ -187,6 +195,39 @@ def _load_entitlement(
     split = _split_front_matter(path, shown, problems)
     if split is None:
         return None
+    return read_entitlement(split, path, shown, kinds, contact_keys, problems)
+
+
+def check_document(
+    text: str, path: Path, offer: Offer, kinds: tuple[str, ...]
+) -> tuple[Entitlement | None, list[Problem]]:
+    """Validate one entitlement's file text as `content check` would, at `path`, in `offer`.
+
+    The edit form uses it so that nothing the loader would refuse can ever be saved.
+    """
+    problems: list[Problem] = []
+    shown = f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
+    split = split_document(text, shown, problems)
+    if split is None:
+        return None, problems
+    item = read_entitlement(split, path, shown, kinds, set(offer.council.contacts), problems)
+    for other in offer.entitlements:
+        if item is not None and other.id == item.id and other.path != shown:
+            problems.append(Problem(shown, "id", f"{item.id!r} is also used by {other.path}"))
+    if item is not None:
+        _check_cross_references(item, {term.id for term in offer.glossary}, problems)
+    return (item if not problems else None), problems
+
+
+def read_entitlement(
+    split: tuple[Mapping[str, Any], str],
+    path: Path,
+    shown: str,
+    kinds: tuple[str, ...],
+    contact_keys: set[str],
+    problems: list[Problem],
+) -> Entitlement | None:
+    """Build one entitlement from its front matter and body, recording every problem."""
     data, body = split
     before = len(problems)
     read = FieldReader(shown, data, problems)
@@ -323,3 +364,31 @@ def _attach_translation(
         reviewed=reviewed,
         stale=translated_from != source.source_hash,
     )
+
+
+def refresh_entitlements(offer: Offer, files: list[tuple[Path, str]]) -> Offer:
+    """The offer with the entitlements in `files` (each a path and its shown path) read again.
+
+    Publishing changes one file at a time: reading just that file and its translations takes
+    milliseconds, where loading the whole offer takes seconds, so every worker can serve the
+    change within moments. Raises ContentError, naming every problem, like `load_offer`.
+    """
+    problems: list[Problem] = []
+    contact_keys = set(offer.council.contacts)
+    fresh: dict[str, Entitlement] = {}
+    for path, shown in files:
+        kinds = ("statutory", "national") if shown.startswith("national/") else ("council",)
+        item = _load_entitlement(path, shown, kinds, contact_keys, problems)
+        if item is None:
+            continue
+        for translation in sorted(path.parent.glob(f"{path.stem}.*.md")):
+            translation_shown = f"{shown.rsplit('/', 1)[0]}/{translation.name}"
+            _attach_translation(translation, translation_shown, {path: item}, problems)
+        _check_cross_references(item, set(offer.glossary_ids), problems)
+        fresh[item.id] = item
+    if problems:
+        raise ContentError(problems)
+    entitlements = [fresh.pop(item.id, item) for item in offer.entitlements]
+    entitlements += fresh.values()  # a new entitlement, published for the first time
+    entitlements.sort(key=lambda e: (THEMES.index(e.theme), KINDS.index(e.kind), e.title))
+    return dataclasses.replace(offer, entitlements=tuple(entitlements))

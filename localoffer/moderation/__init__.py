@@ -1,6 +1,9 @@
 """Staff pages at /moderation/: sign-in (password and code, or single sign-on), roles,
 and the moderation of feedback: the queue, responses, CSV export.
 
+Editors and publishers keep the offer up to date at /moderation/content/ (`editing`), and
+every worker picks up what is published (`publishing`).
+
 Moderators are council staff; these pages are in English, with their words through Babel.
 """
 
@@ -9,8 +12,9 @@ from __future__ import annotations
 from flask import Flask, request
 from werkzeug.wrappers import Response
 
-from localoffer.feedback import limits
-from localoffer.moderation import auth, cli, routes, sso
+from localoffer.feedback import db, limits
+from localoffer.moderation import auth, cli, publishing, routes, sso
+from localoffer.moderation import editing as editing  # adds the content pages to routes.bp
 from localoffer.web.private import private
 
 
@@ -24,6 +28,15 @@ def init_app(app: Flask) -> None:
     limiter = app.extensions["localoffer.limiter"]
     limiter.limit(limits.login_limit, methods=["POST"])(auth.bp)
     app.cli.add_command(cli.moderators)
+    publishing.init_app(app)
+
+    def catch_up_with_published_content() -> None:
+        if request.endpoint != "static":
+            publishing.catch_up(app, db.session())
+
+    # First of all hooks, so that the page cache never answers with an offer that has
+    # since been replaced.
+    app.before_request_funcs.setdefault(None, []).insert(0, catch_up_with_published_content)
 
     @app.after_request
     def never_cache_moderation(response: Response) -> Response:

@@ -46,8 +46,10 @@ def make_app(folder: Path) -> Flask:
         "LOGIN_RATE_LIMIT": "1000 per minute",
     })  # fmt: skip
     password = MODERATOR[1][1]
+    # Every role, so that the signed-in states cover the content editing pages too.
+    roles = ["--role", "moderator", "--role", "editor", "--role", "publisher"]
     added = app.test_cli_runner().invoke(
-        args=["moderators", "add", MODERATOR[0][1]], input=f"{password}\n{password}\n"
+        args=["moderators", "add", MODERATOR[0][1], *roles], input=f"{password}\n{password}\n"
     )
     assert added.exit_code == 0, added.output
     # A second account with two-factor sign-in set up, to reach the page asking for its code.
@@ -233,6 +235,8 @@ FORM_STATES: tuple[FormState, ...] = (
     FormState("moderation-queue-error", "/moderation/queue/?received_from=2026-11-23"
               "&received_to=2026-11-01", (SIGNED_IN,)),
     FormState("moderation-item", "/moderation/items/1/", (SIGNED_IN,)),
+    FormState("moderation-content", "/moderation/content/", (SIGNED_IN,)),
+    FormState("moderation-content-edit", "/moderation/content/{entitlement}/", (SIGNED_IN,)),
     FormState("moderation-code", "/moderation/login/code", (PASSWORD_GIVEN,)),
     FormState("moderation-code-error", "/moderation/login/code", (PASSWORD_GIVEN,), True),
     FormState("moderation-two-factor-setup", "/moderation/two-factor/setup", (SIGNED_IN,)),

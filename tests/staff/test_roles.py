@@ -14,6 +14,7 @@ from .conftest import MODERATOR, PASSWORD, account, add_staff, signed_in
 # Each staff page, how it is reached, and the roles it lets in.
 FEEDBACK_ONLY = {"moderator"}
 EVERY_ROLE = {"moderator", "editor", "publisher"}
+CONTENT = {"editor", "publisher"}
 PAGES = [
     ("GET", "/moderation/", EVERY_ROLE),
     ("GET", "/moderation/queue/", FEEDBACK_ONLY),
@@ -22,6 +23,8 @@ PAGES = [
     ("POST", "/moderation/items/1/", FEEDBACK_ONLY),
     ("POST", "/moderation/items/1/delete-contact", FEEDBACK_ONLY),
     ("GET", "/moderation/export.csv", FEEDBACK_ONLY),
+    ("GET", "/moderation/content/", CONTENT),
+    ("GET", "/moderation/content/graduation-costs/", CONTENT),
 ]
 
 
