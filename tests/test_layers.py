@@ -28,7 +28,10 @@ def imports(path: Path) -> set[str]:
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
+            folder = PACKAGE.parent.joinpath(*node.module.split("."))
+            # `from package import module` names the module, not what the package holds.
+            if not all((folder / f"{alias.name}.py").exists() for alias in node.names):
+                found.add(node.module)
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
     return found
 
