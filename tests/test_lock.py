@@ -29,11 +29,11 @@ def test_a_dependency_missing_from_the_lock_is_named(tmp_path: Path) -> None:
     """Adding a dependency without `make lock` fails, naming it and the command to run."""
     changed = tmp_path / "pyproject.toml"
     text = PYPROJECT.read_text(encoding="utf-8")
-    added = text.replace("dependencies = [\n", 'dependencies = [\n    "pyotp>=2.9",\n', 1)
+    added = text.replace("dependencies = [\n", 'dependencies = [\n    "pyfiglet>=1.0",\n', 1)
     changed.write_text(added)
     result = check(changed)
     assert result.returncode == 1
-    assert "pyotp>=2.9 is in pyproject.toml but not in requirements.lock" in result.stderr
+    assert "pyfiglet>=1.0 is in pyproject.toml but not in requirements.lock" in result.stderr
     assert "make lock" in result.stderr
 
 

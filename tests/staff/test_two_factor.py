@@ -33,7 +33,8 @@ def password_step(client: FlaskClient):
 
 def test_production_requires_two_factor_and_development_can_ask_for_it() -> None:
     """LOCALOFFER_ENV=production always requires codes; elsewhere a clear switch does."""
-    production = {"LOCALOFFER_ENV": "production", "LOCALOFFER_SECRET_KEY": "k"}
+    production = {"LOCALOFFER_ENV": "production", "LOCALOFFER_SECRET_KEY": "k",
+                  "LOCALOFFER_TRUSTED_HOSTS": "careleavers.example.gov.uk"}
     assert from_environment("/tmp", production)["REQUIRE_TWO_FACTOR"] is True
     assert from_environment("/tmp", {})["REQUIRE_TWO_FACTOR"] is False
     asked = {"LOCALOFFER_REQUIRE_TWO_FACTOR": "yes"}
