@@ -74,15 +74,10 @@ class FieldReader:
         value = self._get(field, required)
         if value is _MISSING:
             return None
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.problem(field, f"{value!r} is not a date; write it as YYYY-MM-DD")
-        return None
+        day = as_date(value)
+        if day is None:
+            self.problem(field, f"{value!r} is not a date; write it as YYYY-MM-DD")
+        return day
 
     def text_list(
         self,
@@ -141,3 +136,15 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def parse_yaml(text: str) -> Any:
     """Parse YAML safely (no arbitrary objects), as fast as this machine allows."""
     return yaml.load(text, Loader=_YAML_LOADER)
+
+
+def as_date(value: Any) -> date | None:
+    """A YAML date, or text written YYYY-MM-DD; None for anything else."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

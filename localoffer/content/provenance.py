@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from localoffer.content.fields import FieldReader, as_money
+from localoffer.content.fields import FieldReader, as_date, as_money
 from localoffer.content.model import AMOUNT_PERIODS, AMOUNT_QUALIFIERS, DatedAmount, Source
 
 _HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[/?#][^\s]*)?$")
@@ -63,7 +62,7 @@ def _source(read: FieldReader, field: str, item: Any, url_required: bool) -> Sou
     elif not isinstance(url, str) or not _HTTPS_URL.match(url):
         read.problem(field, f"'url' {url!r} must be a web address starting https://")
         url = None
-    checked = _date(item.get("checked"))
+    checked = as_date(item.get("checked"))
     if checked is None:
         read.problem(
             field, f"'checked' is {item.get('checked')!r}; write the day it was checked, YYYY-MM-DD"
@@ -125,7 +124,7 @@ def _amount(read: FieldReader, field: str, item: Any, known: set[str]) -> DatedA
         read.problem(
             field, f"'qualifier' is {qualifier!r}; use one of: {', '.join(AMOUNT_QUALIFIERS)}"
         )
-    starts = _date(item.get("from"))
+    starts = as_date(item.get("from"))
     if starts is None:
         read.problem(
             field, f"'from' is {item.get('from')!r}; write the day it took effect, YYYY-MM-DD"
@@ -142,13 +141,3 @@ def _amount(read: FieldReader, field: str, item: Any, known: set[str]) -> DatedA
         gbp=gbp, per=str(per), qualifier=qualifier, starts=starts, source=str(source)
     )
 
-
-def _date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
