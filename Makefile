@@ -46,8 +46,9 @@ test: install-test
 	$(BIN)/mypy
 	$(BIN)/flask --app localoffer content check
 	# The feedback tests also run against a real PostgreSQL: a throwaway server is
-	# installed if need be, started on loopback, and removed afterwards.
-	bash scripts/with-test-postgres.sh $(BIN)/pytest
+	# installed if need be, started on loopback, and removed afterwards. Two workers
+	# (pytest-xdist), one per core of the machine CI runs on.
+	bash scripts/with-test-postgres.sh $(BIN)/pytest -n 2
 
 ## A quick check while working (not for CI): everything but the browser, PostgreSQL, fuzz
 ## and whole-site crawl tests. Not collecting tests/browser also skips its page discovery.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import date
@@ -12,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import chromium
 from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
+from playwright.sync_api import Browser, Playwright, sync_playwright
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from werkzeug.test import TestResponse
@@ -29,6 +32,65 @@ FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 # The checker's tests look at the worked example of docs/architecture.md (born 1 May 2007, in
 # care from 1 June 2021 to 30 April 2025) on a fixed day, so every date they expect stays true.
 CHECK_DAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """One Playwright driver for the whole run: the browser and the deployment tests share
+    it, because a second sync driver cannot start while the first one's event loop runs."""
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Headless Chromium from the system; a missing browser fails loudly, never skips."""
+    try:
+        launched = chromium.launch(playwright)
+    except FileNotFoundError as missing:
+        pytest.fail(str(missing), pytrace=False)
+    yield launched
+    launched.close()
+
+
+# Figures the tests measure, printed at the end of the run. They travel in each test's
+# report (its user properties), so they reach the summary from every pytest-xdist worker.
+FIGURE = "localoffer-figure"
+COUNT = "localoffer-count"
+
+
+@pytest.fixture
+def report_figure(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """`report_figure(heading, line)` prints `line` under `heading` at the end of the run."""
+
+    def report(heading: str, line: str) -> None:
+        request.node.user_properties.append((FIGURE, [heading, line]))
+
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    lines: dict[str, list[str]] = {}
+    counts: dict[str, Counter[str]] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            # Each phase's report repeats what was recorded so far: the teardown has it all.
+            if not isinstance(report, pytest.TestReport) or report.when != "teardown":
+                continue
+            for name, value in report.user_properties:
+                if name == FIGURE:
+                    lines.setdefault(value[0], []).append(value[1])
+                elif name == COUNT:
+                    counts.setdefault(value[0], Counter())[value[1]] += value[2]
+    for heading, found in sorted(lines.items()):
+        terminalreporter.section(heading)
+        for line in found:
+            terminalreporter.write_line(line)
+    for heading, counted in sorted(counts.items()):
+        terminalreporter.section(heading)
+        for label, count in sorted(counted.items()):
+            terminalreporter.write_line(f"{count:6d}  {label}")
+        terminalreporter.write_line(f"{sum(counted.values()):6d}  in all")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -45,12 +45,3 @@ def wheel_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )  # fmt: skip
     assert install.returncode == 0, install.stderr
     return python
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    from .test_https import DEPLOY_FIGURES
-
-    if DEPLOY_FIGURES:
-        terminalreporter.section("deployment figures")
-        for line in DEPLOY_FIGURES:
-            terminalreporter.write_line(line)

@@ -15,15 +15,15 @@ import threading
 import time
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import chromium, site
+from browser import site
 from browser.forms import submit
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from servers import clean_env, free_port, gunicorn
 from staff import signing_in
 
@@ -34,8 +34,6 @@ from .nginx import Certificate, nginx, self_signed_certificate
 
 MODERATOR = dict(site.MODERATOR)
 HALF_SENT = 20
-# Figures measured by these tests, printed at the end of the run.
-DEPLOY_FIGURES: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -76,17 +74,6 @@ def deployment(
         nginx(folder, https_port, free_port(), upstream_port, certificate) as access_log,
     ):
         yield Deployment(f"https://127.0.0.1:{https_port}", upstream, certificate, access_log)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as driver:
-        try:
-            launched = chromium.launch(driver)
-        except FileNotFoundError as missing:
-            pytest.fail(str(missing), pytrace=False)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -273,7 +260,9 @@ def seconds_to_health(url: str, timeout: float) -> float:
     return time.perf_counter() - start
 
 
-def test_half_sent_requests_through_nginx_do_not_stall_the_site(deployment: Deployment) -> None:
+def test_half_sent_requests_through_nginx_do_not_stall_the_site(
+    deployment: Deployment, report_figure: Callable[[str, str], None]
+) -> None:
     """20 slow phones hold connections to nginx; /healthz still answers at once. Straight to
     gunicorn's two sync workers, the same connections freeze it (the check can fail)."""
     port = int(urlsplit(deployment.base).port or 443)
@@ -284,7 +273,8 @@ def test_half_sent_requests_through_nginx_do_not_stall_the_site(deployment: Depl
     finally:
         for connection in held:
             connection.close()
-    DEPLOY_FIGURES.append(
+    report_figure(
+        "deployment figures",
         f"/healthz through nginx with {HALF_SENT} half-sent requests open: "
         f"{through_nginx * 1000:.0f} ms"
     )

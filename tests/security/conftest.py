@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import COUNT
 from flask import Flask
 
 from localoffer import create_app
@@ -21,8 +23,6 @@ NO_LIMITS = {"FEEDBACK_RATE_LIMIT": "1000000 per minute", "LOGIN_RATE_LIMIT": "1
 
 # How many generated examples each fuzz target ran, printed at the end of the run.
 FUZZ_EXAMPLES: Counter[str] = Counter()
-# Figures from the fault tests (e.g. submissions acknowledged and found after a kill).
-FAULT_FIGURES: list[str] = []
 
 
 def security_app(offer: Offer, database: Path, **config: object) -> Flask:
@@ -38,13 +38,11 @@ def add_moderator(app: Flask, email: str = MODERATOR, password: str = PASSWORD) 
     assert result.exit_code == 0, result.output
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if FUZZ_EXAMPLES:
-        terminalreporter.section("fuzz examples run")
-        for target, count in sorted(FUZZ_EXAMPLES.items()):
-            terminalreporter.write_line(f"{count:6d}  {target}")
-        terminalreporter.write_line(f"{sum(FUZZ_EXAMPLES.values()):6d}  in all")
-    if FAULT_FIGURES:
-        terminalreporter.section("fault tests")
-        for line in FAULT_FIGURES:
-            terminalreporter.write_line(line)
+@pytest.fixture(autouse=True)
+def count_fuzz_examples(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Record how many examples each fuzz target ran in this test, for the run's summary."""
+    before = Counter(FUZZ_EXAMPLES)
+    yield
+    for target, count in (FUZZ_EXAMPLES - before).items():
+        request.node.user_properties.append((COUNT, ["fuzz examples run", target, count]))
+

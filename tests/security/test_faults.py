@@ -22,7 +22,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from localoffer import create_app
 from localoffer.config import PROJECT_ROOT
 from localoffer.content import Offer
 
-from .conftest import FAULT_FIGURES, NO_LIMITS, TODAY
+from .conftest import NO_LIMITS, TODAY
 from .fuzzing import assert_styled_page, parse
 
 FIXTURE_CONTENT = PROJECT_ROOT / "tests" / "fixtures" / "content"
@@ -144,7 +144,9 @@ class FeedbackClient(threading.Thread):
                 self.acknowledged.append((message, email))
 
 
-def test_feedback_confirmed_before_a_sigkill_is_all_there_after_restart(tmp_path: Path) -> None:
+def test_feedback_confirmed_before_a_sigkill_is_all_there_after_restart(
+    tmp_path: Path, report_figure: Callable[[str, str], None]
+) -> None:
     """Many clients post feedback; the server is killed; every confirmed one is whole on disk."""
     database = tmp_path / "feedback.sqlite3"
     port = free_port()
@@ -202,7 +204,8 @@ def test_feedback_confirmed_before_a_sigkill_is_all_there_after_restart(tmp_path
     assert not missing, f"{len(missing)} confirmed submissions were lost"
     for message, email in acknowledged:
         assert found[message] == email
-    FAULT_FIGURES.append(
+    report_figure(
+        "fault tests",
         f"SIGKILL during feedback: {len(acknowledged)} acknowledged, {len(rows)} found after "
         f"restart, {len(missing)} lost, 0 half-written ({CLIENTS} clients)"
     )
