@@ -387,3 +387,23 @@ def test_the_date_of_birth_question_covers_an_assessed_age(
     answer(web, "/check/route/", {"answer": "dates"})
     hint = soup(web.get("/check/date-of-birth/")).select_one(".govuk-hint").get_text(strip=True)
     assert "If your age was assessed, use the date of birth on your papers." in hint
+
+
+def test_a_best_answer_uses_the_optional_answers_as_given(
+    web: FlaskClient, soup: Callable, answer: Callable
+) -> None:
+    """Rough dates are estimated; the optional answers are the young person's own, as given."""
+    answer(web, "/check/route/", {"answer": "rough"})
+    answer(web, "/check/date-of-birth/", {"answer": ["1", "1", "2009"]})
+    answer(web, "/check/in-care-now/", {"answer": "yes"})
+    answer(web, "/check/time-in-care/", {"answer": "long"})
+    answer(web, "/check/custody/", {"answer": "no"})
+    answer(web, "/check/education/", {"answer": "none"}, "/check/parent/")
+    for url, value in zip(OPTIONAL, ["no", "yes", "", "prefer_not", "no"], strict=True):
+        answer(web, url, {"answer": value} if value else {})
+    listed = {a["href"] for a in soup(web.get("/check/result/")).select(".app-result-list a")}
+    assert "/relationships/young-parents-support/" not in listed
+    assert "/relationships/in-or-leaving-custody/" not in listed
+    assert "/relationships/immigration-advice/" in listed
+    assert "/health/disabled-care-leavers/" in listed
+    assert "/relationships/living-in-another-area/" in listed
