@@ -181,6 +181,8 @@ def finish_checker() -> Callable[..., None]:
             route="dates", date_of_birth="2007-05-01",
             periods=[{"start": "2021-06-01", "end": "2025-04-30", "short_break": False}],
             add_another="no", special_guardianship="no", custody="no", education="none",
+            # The optional questions, left blank: not answered, which hides nothing.
+            parent="", came_to_uk_alone="", disability="", where_you_live="", in_custody_now="",
         )  # fmt: skip
         put_answers(client, {**asdict(state), **changes})
 

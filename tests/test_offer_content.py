@@ -136,3 +136,33 @@ def test_glossary_explains_the_words_care_leavers_meet() -> None:
     needed = {"eligible", "relevant", "former-relevant", "qualifying", "pathway-plan",
               "personal-adviser", "staying-put", "staying-close", "advocacy"}  # fmt: skip
     assert needed <= OFFER.glossary_ids
+
+
+# What each optional question narrows in the shipped offer, and why (docs/architecture.md,
+# JSON API). Every other entitlement names none of them, so no answer can hide it.
+PERSONAL_CONDITIONS = {
+    # A council offer and a national scheme for parents and parents-to-be.
+    "young-parents-support": "parent_or_expecting",
+    "care-to-learn": "parent_or_expecting",
+    # Legal advice about the right to stay, for those who came to the UK alone.
+    "immigration-advice": "came_to_uk_alone",
+    # EHC plans to 25 and transition assessments (Children and Families Act 2014; Care Act 2014).
+    "disabled-care-leavers": "disabled_or_special_educational_needs",
+    # The responsible council's duties wherever the young person lives (s.23A to s.24).
+    "living-in-another-area": "lives_outside_council_area",
+    # The council's own council tax exemption covers homes in its area only (LGFA 1992 s.13A).
+    "council-tax-exemption": "lives_in_council_area",
+    # Visits and release planning (s.23ZA; Visits to Former Looked After Children in Detention).
+    "in-or-leaving-custody": "in_custody",
+}
+
+
+def test_the_optional_questions_narrow_only_the_entitlements_about_them() -> None:
+    asked = set(PERSONAL_CONDITIONS.values())
+    named = {
+        item.id: condition
+        for item in ENTITLEMENTS
+        for condition in item.criteria.conditions
+        if condition in asked
+    }
+    assert named == PERSONAL_CONDITIONS

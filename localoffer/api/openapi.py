@@ -21,7 +21,7 @@ from localoffer.content.model import (
     THEMES,
 )
 from localoffer.rules.answers import FLAGS, MAX_CARE_PERIODS
-from localoffer.rules.vocabulary import CONDITIONS, STATUSES
+from localoffer.rules.vocabulary import CONDITIONS, PERSONAL_QUESTIONS, STATUSES
 
 DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 NULLABLE_DATE = {"oneOf": [DATE, {"type": "null"}]}
@@ -49,6 +49,17 @@ FLAG_MEANINGS: dict[str, str] = {
     "or still did on the 18th birthday.",
     "in_education_or_training": "In education or training now.",
     "in_higher_education": "On a higher education course now.",
+}
+# The optional personalising questions: true, false, or null (not answered, or "prefer not
+# to say"; the default). Null never hides anything: what needs the fact is in may_also_apply.
+PERSONAL_MEANINGS: dict[str, str] = {
+    "parent_or_expecting": "A parent, or expecting a baby (either parent).",
+    "came_to_uk_alone": "Came to the UK alone as a child (for example as an unaccompanied "
+    "asylum-seeking child), whatever the immigration status now.",
+    "disabled_or_special_educational_needs": "Disabled, or has special educational needs.",
+    "lives_outside_council_area": "Lives outside the area of the council that looked after "
+    "them. false settles lives_in_council_area (support only in the council's area).",
+    "in_custody": "In custody (including on remand), or leaving custody.",
 }
 
 
@@ -257,6 +268,15 @@ def schemas(languages: list[str]) -> dict[str, Any]:
                 **{
                     flag: {"type": "boolean", "default": False, "description": FLAG_MEANINGS[flag]}
                     for flag in FLAGS
+                },
+                **{
+                    name: {
+                        "type": ["boolean", "null"],
+                        "default": None,
+                        "description": PERSONAL_MEANINGS[name] + " Optional: null (the "
+                        "default) means not answered, and never hides anything.",
+                    }
+                    for name in PERSONAL_QUESTIONS
                 },
             },
         },

@@ -11,7 +11,25 @@ from flask.cli import with_appcontext
 
 from localoffer.checker.service import CheckResult, check, result_json
 from localoffer.clock import today
-from localoffer.rules import InvalidAnswers, parse_answers
+from localoffer.rules import PERSONAL_QUESTIONS, InvalidAnswers, parse_answers
+
+# The optional questions, one option each named as in the JSON API; left out, not answered.
+_TRI_STATE = {"yes": True, "no": False, "not-answered": None}
+
+
+def _personal_options(command: Any) -> Any:
+    """Add --parent-or-expecting yes|no|not-answered and the rest (docs/architecture.md)."""
+    for name in reversed(PERSONAL_QUESTIONS):
+        option = "--" + name.replace("_", "-")
+        command = click.option(
+            option,
+            name,
+            type=click.Choice(list(_TRI_STATE)),
+            default="not-answered",
+            show_default=True,
+            help=f"Optional question ({name}); not answered never hides anything.",
+        )(command)
+    return command
 
 
 def _period(value: str, short_break: bool) -> dict[str, Any]:
@@ -68,6 +86,7 @@ def _describe(result: CheckResult) -> str:
 )
 @click.option("--in-education", is_flag=True, help="In education or training now.")
 @click.option("--in-higher-education", is_flag=True, help="On a higher education course now.")
+@_personal_options
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON API's response instead.")
 def check_command(
     dob: str,
@@ -80,6 +99,7 @@ def check_command(
     in_education: bool,
     in_higher_education: bool,
     as_json: bool,
+    **personal: str,
 ) -> None:
     """Work out a young person's care-leaver status and what applies, until when."""
     body: dict[str, Any] = {
@@ -91,6 +111,7 @@ def check_command(
         "lived_with_parent_6_months": lived_with_parent,
         "in_education_or_training": in_education or in_higher_education,
         "in_higher_education": in_higher_education,
+        **{name: _TRI_STATE[personal[name]] for name in PERSONAL_QUESTIONS},
     }
     if as_of:
         body["as_of"] = as_of

@@ -19,6 +19,8 @@ class Step:
     slug: str  # the URL part and, with - as _, the state field it fills
     form: type[forms.QuestionForm] | None
     asked: Callable[[CheckerState, date], bool]
+    # An optional question may be left blank; it is still "answered" (as not answered).
+    optional: bool = False
 
     @property
     def field(self) -> str:
@@ -88,6 +90,12 @@ STEPS: tuple[Step, ...] = (
     Step("custody", forms.CustodyForm, _sixteen_or_over),
     Step("lived-with-parent", forms.LivedWithParentForm, _left_care_at_16_or_17),
     Step("education", forms.EducationForm, _sixteen_or_over),
+    # The optional questions: every item they narrow is for care leavers of 16 or over.
+    Step("parent", forms.ParentForm, _sixteen_or_over, optional=True),
+    Step("came-to-uk-alone", forms.CameToUkAloneForm, _sixteen_or_over, optional=True),
+    Step("disability", forms.DisabilityForm, _sixteen_or_over, optional=True),
+    Step("where-you-live", forms.WhereYouLiveForm, _sixteen_or_over, optional=True),
+    Step("in-custody-now", forms.InCustodyNowForm, _sixteen_or_over, optional=True),
 )
 BY_SLUG = {step.slug: step for step in STEPS}
 

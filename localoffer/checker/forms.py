@@ -7,12 +7,16 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovRadioInput, GovSubmitInput
 from wtforms import BooleanField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, Optional
 
 from localoffer.web.fields import AnswerRadioField, DateInputField
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 YES_NO_UNSURE = [*YES_NO, SelectChoice("unsure", _l("I'm not sure"))]
+PREFER_NOT = SelectChoice("prefer_not", _l("Prefer not to say"))
+YES_NO_PREFER_NOT = [*YES_NO, PREFER_NOT]
+# What an optional question holds when it was left blank: answered, as "not answered".
+SKIPPED = ""
 
 
 class QuestionForm(FlaskForm):
@@ -22,9 +26,13 @@ class QuestionForm(FlaskForm):
 
 
 def radio_form(
-    label: str, choices: list, error: str, hint: str | None = None
+    label: str, choices: list, error: str, hint: str | None = None, optional: bool = False
 ) -> type[QuestionForm]:
-    """A one-question yes/no (or multiple choice) form, declared as data."""
+    """A one-question yes/no (or multiple choice) form, declared as data.
+
+    An optional question may be sent with nothing chosen; a value that is not one of the
+    choices (an altered request) still gets `error`.
+    """
 
     class RadioQuestion(QuestionForm):
         answer = AnswerRadioField(
@@ -32,7 +40,7 @@ def radio_form(
             invalid=error,
             choices=choices,
             description=hint or "",
-            validators=[InputRequired(message=error)],
+            validators=[Optional() if optional else InputRequired(message=error)],
             widget=GovRadioInput(),
         )
 
@@ -115,10 +123,63 @@ AddAnotherForm = radio_form(
 )
 
 
+# The optional questions that personalise the result (vocabulary.PERSONAL_QUESTIONS). Each
+# says why it is asked; none is required, and "Prefer not to say" never hides anything.
+ParentForm = radio_form(
+    _l("Are you a parent, or expecting a baby?"),
+    YES_NO_PREFER_NOT,
+    _l("Select yes, no or prefer not to say"),
+    _l("This includes if your partner is expecting. We ask so we can show you help for young "
+       "parents, like money for your baby and childcare."),
+    optional=True,
+)  # fmt: skip
+
+CameToUkAloneForm = radio_form(
+    _l("Did you come to the UK on your own, as a child?"),
+    YES_NO_PREFER_NOT,
+    _l("Select yes, no or prefer not to say"),
+    _l("For example, as an unaccompanied asylum-seeking child. Answer yes whether you have "
+       "refugee status or leave to remain, or are waiting for a decision. We ask so we can show "
+       "you help with immigration advice."),
+    optional=True,
+)  # fmt: skip
+
+DisabilityForm = radio_form(
+    _l("Are you disabled, or do you have special educational needs?"),
+    YES_NO_PREFER_NOT,
+    _l("Select yes, no or prefer not to say"),
+    _l("This includes a long-term health condition, or needing extra help to learn. We ask so "
+       "we can show you extra help with learning and care up to 25."),
+    optional=True,
+)  # fmt: skip
+
+WhereYouLiveForm = radio_form(
+    _l("Do you live in the area of the council that looked after you?"),
+    YES_NO_PREFER_NOT,
+    _l("Select yes, no or prefer not to say"),
+    _l("Your council supports you wherever you live. We ask because some help, like help with "
+       "council tax, depends on where you live."),
+    optional=True,
+)  # fmt: skip
+
+InCustodyNowForm = radio_form(
+    _l("Are you in custody, or have you just left custody?"),
+    YES_NO_PREFER_NOT,
+    _l("Select yes, no or prefer not to say"),
+    _l("Custody includes prison, a young offender institution and remand. We ask because your "
+       "council must keep supporting you there and help you plan for when you leave. We do not "
+       "ask why."),
+    optional=True,
+)  # fmt: skip
+
+OPTIONAL_NOTE = _l("You do not have to answer. We do not keep your answer.")
+
+
 class DateOfBirthForm(QuestionForm):
     answer = DateInputField(
         _l("What is your date of birth?"), thing=_l("your date of birth"),
-        description=_l("For example, 27 3 2008"),
+        description=_l("For example, 27 3 2008. If your age was assessed, use the date of birth "
+                       "on your papers."),
     )  # fmt: skip
 
 

@@ -6,7 +6,7 @@ Used by the checker's result pages and by the walkthrough; it holds no routes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
@@ -46,7 +46,7 @@ def build_answers(state: CheckerState, on: date) -> tuple[Answers, list[str]]:
         return answers, []
     assert state.dob is not None
     parse_answers({"date_of_birth": state.date_of_birth, "as_of": on.isoformat()}, today=on)
-    return estimate_answers(
+    estimated, assumptions = estimate_answers(
         state.dob,
         on,
         state.in_care_now == "yes",
@@ -54,6 +54,8 @@ def build_answers(state: CheckerState, on: date) -> tuple[Answers, list[str]]:
         state.time_in_care,
         state.flags(),
     )
+    # The optional answers are the young person's own, never estimated.
+    return replace(estimated, **state.personal()), assumptions
 
 
 def session_outcome() -> Outcome | None:

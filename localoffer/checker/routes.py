@@ -89,6 +89,8 @@ def question(slug: str) -> str | Response:
     form = step.form()
     if form.validate_on_submit() and _also_valid(step, form, state):
         value = form.answer.data
+        if step.optional and not value:
+            value = forms.SKIPPED
         setattr(state, step.field, value.isoformat() if isinstance(value, date) else value)
         state.save()
         return after(step, state)
@@ -99,7 +101,7 @@ def question(slug: str) -> str | Response:
                 date.fromisoformat(stored) if step.slug == "date-of-birth" else stored
             )
     return render_template("checker/question.html", form=form, step=step,
-                           back=back_url(step, state),
+                           back=back_url(step, state), optional_note=forms.OPTIONAL_NOTE,
                            expired=sealed.pop_expired_notice())  # fmt: skip
 
 
@@ -259,6 +261,8 @@ def summary_row(step: Step, state: CheckerState) -> dict[str, Any]:
     value = getattr(state, step.field)
     if step.slug == "date-of-birth":
         answer: Any = date.fromisoformat(value)
+    elif step.optional and value == forms.SKIPPED:
+        answer = _("Not answered")
     else:
         answer = {c.value: c.label for c in unbound.kwargs["choices"]}.get(value, value)
     return {"question": unbound.args[0], "answer": answer, "url": step_url(step, change=1)}

@@ -11,6 +11,8 @@ enough to text from a cheap phone:
 - `care`: one time in care, `START..END`, or `START..` while still in care (repeatable)
 - `short`: a time in care that was a short break, written the same way (repeatable)
 - `yes`: an answer that is yes, named as in the JSON API (repeatable)
+- `no`: an optional question answered no, named as in the JSON API (repeatable); an optional
+  question in neither `yes` nor `no` was not answered, which never hides anything
 - `estimate=1`: the dates were worked out from rough answers, so the result is a best answer
 
 The link is checked by the same `parse_answers` as the JSON API and the web checker, so a
@@ -27,11 +29,11 @@ from typing import Any
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from localoffer.rules import Answers, InvalidAnswers, Message, parse_answers
+from localoffer.rules import PERSONAL_QUESTIONS, Answers, InvalidAnswers, Message, parse_answers
 from localoffer.rules.answers import FLAGS
 from localoffer.web.formatting import translate_message
 
-PARAMS: tuple[str, ...] = ("dob", "on", "care", "short", "yes", "estimate")
+PARAMS: tuple[str, ...] = ("dob", "on", "care", "short", "yes", "no", "estimate")
 RANGE = ".."
 
 
@@ -52,13 +54,16 @@ def share_args(answers: Answers, on: date, estimated: bool = False) -> dict[str,
     args: dict[str, Any] = {"dob": answers.date_of_birth.isoformat(), "on": on.isoformat()}
     care = [written(p) for p in answers.care_periods if not p.short_break]
     short = [written(p) for p in answers.care_periods if p.short_break]
-    yes = [flag for flag in FLAGS if getattr(answers, flag)]
+    yes = [flag for flag in (*FLAGS, *PERSONAL_QUESTIONS) if getattr(answers, flag) is True]
+    no = [name for name in PERSONAL_QUESTIONS if getattr(answers, name) is False]
     if care:
         args["care"] = care
     if short:
         args["short"] = short
     if yes:
         args["yes"] = yes
+    if no:
+        args["no"] = no
     if estimated:
         args["estimate"] = "1"
     return args
@@ -95,10 +100,17 @@ def read_shared(args: MultiDict[str, str], today: date) -> SharedAnswers:
             periods.append({"start": start, "end": end or None, "short_break": name == "short"})
     flags: dict[str, bool] = {}
     for flag in args.getlist("yes"):
-        if flag not in FLAGS:
+        if flag not in FLAGS and flag not in PERSONAL_QUESTIONS:
             problems[f"yes:{flag}"] = _("The link has an answer the checker does not ask about")
         else:
             flags[flag] = True
+    for name in args.getlist("no"):
+        if name not in PERSONAL_QUESTIONS:
+            problems[f"no:{name}"] = _("The link has an answer the checker does not ask about")
+        elif name in flags:
+            problems[f"no:{name}"] = _("The link answers the same question both yes and no")
+        else:
+            flags[name] = False
     if problems:
         raise InvalidAnswers(problems)
 

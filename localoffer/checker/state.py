@@ -13,6 +13,7 @@ from typing import Any
 
 from localoffer.checker import sealed
 from localoffer.checker.sealed import SESSION_KEY
+from localoffer.rules.answers import PersonalAnswers
 
 __all__ = ["SESSION_KEY", "CheckerState"]
 
@@ -30,6 +31,12 @@ class CheckerState:
     custody: str | None = None
     lived_with_parent: str | None = None
     education: str | None = None
+    # The optional questions: "yes", "no", "prefer_not", or "" when left blank.
+    parent: str | None = None
+    came_to_uk_alone: str | None = None
+    disability: str | None = None
+    where_you_live: str | None = None
+    in_custody_now: str | None = None
 
     @classmethod
     def load(cls) -> CheckerState:
@@ -64,6 +71,7 @@ class CheckerState:
             "as_of": as_of.isoformat(),
             "care_periods": [dict(p) for p in self.periods],
             **self.flags(),
+            **self.personal(),
         }
 
     def flags(self) -> dict[str, bool]:
@@ -74,3 +82,20 @@ class CheckerState:
             "in_education_or_training": self.education in ("education", "higher"),
             "in_higher_education": self.education == "higher",
         }
+
+    def personal(self) -> PersonalAnswers:
+        """The optional answers as the JSON API's tri-state fields: only yes or no settles one;
+        "prefer not to say", a blank and a question not asked are all null."""
+
+        def settled(reply: str | None) -> bool | None:
+            return {"yes": True, "no": False}.get(reply or "")
+
+        where = settled(self.where_you_live)
+        return PersonalAnswers(
+            parent_or_expecting=settled(self.parent),
+            came_to_uk_alone=settled(self.came_to_uk_alone),
+            disabled_or_special_educational_needs=settled(self.disability),
+            # The page asks "do you live in the area?": yes means not outside it.
+            lives_outside_council_area=None if where is None else not where,
+            in_custody=settled(self.in_custody_now),
+        )

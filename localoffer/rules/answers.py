@@ -12,11 +12,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from localoffer.rules.dates import age_on, birthday
 from localoffer.rules.messages import N_, NP_, Message
 from localoffer.rules.parameters import EARLIEST_DAY, law_on
+from localoffer.rules.vocabulary import PERSONAL_QUESTIONS
 
 MAX_CARE_PERIODS = 50
 MAX_AGE_YEARS = 120
@@ -31,7 +32,9 @@ FLAGS: tuple[str, ...] = (
     "in_education_or_training",
     "in_higher_education",
 )
-FIELDS: frozenset[str] = frozenset({"date_of_birth", "as_of", "care_periods", *FLAGS})
+FIELDS: frozenset[str] = frozenset(
+    {"date_of_birth", "as_of", "care_periods", *FLAGS, *PERSONAL_QUESTIONS}
+)
 PERIOD_FIELDS: frozenset[str] = frozenset({"start", "end", "short_break"})
 
 _NOT_AN_OBJECT = Message(
@@ -63,12 +66,29 @@ class Answers:
     lived_with_parent_6_months: bool = False
     in_education_or_training: bool = False
     in_higher_education: bool = False
+    # The optional personalising questions (vocabulary.PERSONAL_QUESTIONS): None is "not
+    # answered" or "prefer not to say", which leaves every condition on it open.
+    parent_or_expecting: bool | None = None
+    came_to_uk_alone: bool | None = None
+    disabled_or_special_educational_needs: bool | None = None
+    lives_outside_council_area: bool | None = None
+    in_custody: bool | None = None
 
     @property
     def in_education(self) -> bool:
         """In education or training, counting higher education (Children Act 1989,
         s.23C(5A), s.24B(2), (3)): the one place the rules decide it."""
         return self.in_education_or_training or self.in_higher_education
+
+
+class PersonalAnswers(TypedDict):
+    """The optional questions' answers, as `Answers` holds them (None: not answered)."""
+
+    parent_or_expecting: bool | None
+    came_to_uk_alone: bool | None
+    disabled_or_special_educational_needs: bool | None
+    lives_outside_council_area: bool | None
+    in_custody: bool | None
 
 
 class InvalidAnswers(ValueError):
@@ -101,6 +121,15 @@ def parse_answers(data: object, today: date) -> tuple[Answers, date]:
     date_of_birth = _required_date(data, "date_of_birth", "", errors, _DOB_WORDS)
     as_of = _optional_as_of(data, today, errors)
     flags = {name: _boolean(data, name, name, errors) for name in FLAGS}
+    personal = PersonalAnswers(
+        parent_or_expecting=_optional_boolean(data, "parent_or_expecting", errors),
+        came_to_uk_alone=_optional_boolean(data, "came_to_uk_alone", errors),
+        disabled_or_special_educational_needs=_optional_boolean(
+            data, "disabled_or_special_educational_needs", errors
+        ),
+        lives_outside_council_area=_optional_boolean(data, "lives_outside_council_area", errors),
+        in_custody=_optional_boolean(data, "in_custody", errors),
+    )
     periods = _care_periods(data.get("care_periods", []), errors)
 
     if date_of_birth is not None:
@@ -135,6 +164,7 @@ def parse_answers(data: object, today: date) -> tuple[Answers, date]:
         date_of_birth=date_of_birth,
         care_periods=tuple(period for _, period in periods),
         **flags,
+        **personal,
     )
     return answers, as_of
 
@@ -263,6 +293,18 @@ def _boolean(data: dict[Any, Any], key: str, path: str, errors: dict[str, Messag
         return value
     errors[path] = Message(N_("Answer %(field)s with true or false, without quotes"), field=key)
     return False
+
+
+def _optional_boolean(data: dict[Any, Any], key: str, errors: dict[str, Message]) -> bool | None:
+    """A question the young person may leave unanswered: true, false, or null (or absent)."""
+    value = data.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    errors[key] = Message(
+        N_("Answer %(field)s with true, false or null (not answered), without quotes"),
+        field=key,
+    )
+    return None
 
 
 def _care_periods(value: object, errors: dict[str, Message]) -> list[tuple[int, CarePeriod]]:

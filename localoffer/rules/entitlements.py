@@ -30,8 +30,10 @@ from localoffer.rules.vocabulary import (
     IN_EDUCATION_OR_TRAINING,
     IN_FOSTER_CARE_AT_18,
     IN_HIGHER_EDUCATION,
+    LIVES_IN_COUNCIL_AREA,
     LOOKED_AFTER_12_MONTHS,
     LOOKED_AFTER_AFTER_16,
+    PERSONAL_QUESTIONS,
     RELEVANT,
     Criteria,
 )
@@ -173,6 +175,11 @@ def known_facts(answers: Answers, assessment: Assessment) -> dict[str, bool]:
     (Junior ISA guidance), and rule out foster care at 18 for anyone not looked after the day
     before their 18th birthday (s.23CZA(2)). Vacation accommodation needs full-time higher or
     residential further education (s.24B(5)), which no one out of education has.
+
+    The personalising questions settle their conditions only when answered yes or no: "prefer
+    not to say" and no answer (None) leave them open, so what they would narrow is still
+    listed as "may also apply", never hidden. Living outside the council's area settles its
+    opposite too, for support given only in the council's own area.
     """
     in_education = answers.in_education
     facts = {
@@ -181,6 +188,12 @@ def known_facts(answers: Answers, assessment: Assessment) -> dict[str, bool]:
         LOOKED_AFTER_AFTER_16: assessment.facts.looked_after_after_16,
         LOOKED_AFTER_12_MONTHS: assessment.facts.looked_after_12_months,
     }
+    for question in PERSONAL_QUESTIONS:
+        answer: bool | None = getattr(answers, question)
+        if answer is not None:
+            facts[question] = answer
+    if answers.lives_outside_council_area is not None:
+        facts[LIVES_IN_COUNCIL_AREA] = not answers.lives_outside_council_area
     if not assessment.facts.in_care_at_18_possible:
         facts[IN_FOSTER_CARE_AT_18] = False
     if not in_education:

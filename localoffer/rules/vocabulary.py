@@ -32,9 +32,9 @@ NONE = Status.NONE
 STATUSES: tuple[str, ...] = tuple(Status)
 
 # Facts an entitlement may depend on beyond status and age. The rules decide a condition
-# whenever the answers settle it (the first two are asked; the care dates settle the last
-# three, and can rule out foster care at 18); an entitlement needing one they leave open is
-# reported as "may also apply: ask your personal adviser".
+# whenever the answers settle it (education and the personalising questions are asked; the
+# care dates settle the others, and can rule out foster care at 18); an entitlement needing
+# one they leave open is reported as "may also apply: ask your personal adviser".
 IN_EDUCATION_OR_TRAINING = "in_education_or_training"
 IN_HIGHER_EDUCATION = "in_higher_education"
 IN_FOSTER_CARE_AT_18 = "in_foster_care_at_18"
@@ -42,6 +42,16 @@ LEAVING_RESIDENTIAL_CARE = "leaving_residential_care"
 FULL_TIME_HIGHER_OR_RESIDENTIAL_EDUCATION = "full_time_higher_or_residential_education"
 LOOKED_AFTER_AFTER_16 = "looked_after_after_16"
 LOOKED_AFTER_12_MONTHS = "looked_after_12_months"
+# The optional personalising questions: each is settled only when the young person answers
+# yes or no. "Prefer not to say" and no answer leave it open, so nothing is ever hidden.
+PARENT_OR_EXPECTING = "parent_or_expecting"
+CAME_TO_UK_ALONE = "came_to_uk_alone"
+DISABLED_OR_SEN = "disabled_or_special_educational_needs"
+LIVES_OUTSIDE_COUNCIL_AREA = "lives_outside_council_area"
+# The opposite answer to the same question, for support only given in the council's area
+# (a condition list cannot say "not"): settled by the one answer, never asked on its own.
+LIVES_IN_COUNCIL_AREA = "lives_in_council_area"
+IN_CUSTODY = "in_custody"
 
 CONDITIONS: dict[str, str] = {
     IN_EDUCATION_OR_TRAINING: "you are in education or training",
@@ -54,10 +64,28 @@ CONDITIONS: dict[str, str] = {
     ),
     LOOKED_AFTER_AFTER_16: "you were looked after on or after your 16th birthday, before 18",
     LOOKED_AFTER_12_MONTHS: "you were looked after for 12 months or more without a break",
+    PARENT_OR_EXPECTING: "you are a parent, or you or your partner are expecting a baby",
+    CAME_TO_UK_ALONE: "you came to the UK on your own as a child",
+    DISABLED_OR_SEN: "you are disabled or have special educational needs",
+    LIVES_OUTSIDE_COUNCIL_AREA: "you live outside the area of the council that looked after you",
+    LIVES_IN_COUNCIL_AREA: "you live in the area of the council that looked after you",
+    IN_CUSTODY: "you are in custody, or leaving custody",
 }
 
+# The personalising questions (optional, tri-state), in the order they are asked: each is
+# a field of the answers and the condition it settles (lives_in_council_area besides).
+PERSONAL_QUESTIONS: tuple[str, ...] = (
+    PARENT_OR_EXPECTING,
+    CAME_TO_UK_ALONE,
+    DISABLED_OR_SEN,
+    LIVES_OUTSIDE_COUNCIL_AREA,
+    IN_CUSTODY,
+)
+
 # Conditions the checker asks about directly.
-ASKED_CONDITIONS: frozenset[str] = frozenset({IN_EDUCATION_OR_TRAINING, IN_HIGHER_EDUCATION})
+ASKED_CONDITIONS: frozenset[str] = frozenset(
+    {IN_EDUCATION_OR_TRAINING, IN_HIGHER_EDUCATION, *PERSONAL_QUESTIONS, LIVES_IN_COUNCIL_AREA}
+)
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,16 @@ CONDITION_DESCRIPTIONS: dict[str, LazyString] = {
     ),
     "looked_after_after_16": _l("you were looked after on or after your 16th birthday, before 18"),
     "looked_after_12_months": _l("you were looked after for 12 months or more without a break"),
+    "parent_or_expecting": _l("you are a parent, or you or your partner are expecting a baby"),
+    "came_to_uk_alone": _l("you came to the UK on your own as a child"),
+    "disabled_or_special_educational_needs": _l(
+        "you are disabled or have special educational needs"
+    ),
+    "lives_outside_council_area": _l(
+        "you live outside the area of the council that looked after you"
+    ),
+    "lives_in_council_area": _l("you live in the area of the council that looked after you"),
+    "in_custody": _l("you are in custody, or leaving custody"),
 }
 
 CONTACT_LABELS: dict[str, LazyString] = {

@@ -191,8 +191,16 @@ def test_request_schema_agrees_with_the_api_on_malformed_answers(
         format_checker=FormatChecker(),
     )  # fmt: skip
     assert answers.is_valid(GOOD_ANSWERS)
+    # The optional questions take true, false or null, and nothing else, in both.
+    optional = {"parent_or_expecting": True, "came_to_uk_alone": False, "in_custody": None,
+                "disabled_or_special_educational_needs": None,
+                "lives_outside_council_area": False}  # fmt: skip
+    assert answers.is_valid({**GOOD_ANSWERS, **optional})
+    assert client.post("/api/v1/eligibility", json={**GOOD_ANSWERS, **optional}).status_code == 200
     for bad in ({}, {"date_of_birth": "2006-5-1"}, {**GOOD_ANSWERS, "in_care": True},
                 {**GOOD_ANSWERS, "in_higher_education": "yes"},
+                {**GOOD_ANSWERS, "in_custody": "no"},
+                {**GOOD_ANSWERS, "parent_or_expecting": 1},
                 {**GOOD_ANSWERS, "care_periods": [{"start": "2020-06-01"}]}):  # fmt: skip
         assert not answers.is_valid(bad), bad
         assert client.post("/api/v1/eligibility", json=bad).status_code == 400, bad

@@ -172,12 +172,21 @@ NO_SGO: Answer = ("/check/special-guardianship/", (("answer", "no"),))
 NO_CUSTODY: Answer = ("/check/custody/", (("answer", "no"),))
 NOT_HOME_WITH_A_PARENT: Answer = ("/check/lived-with-parent/", (("answer", "no"),))
 AT_UNIVERSITY: Answer = ("/check/education/", (("answer", "higher"),))
+# The optional questions: one of each kind of answer, and one left blank.
+A_PARENT: Answer = ("/check/parent/", (("answer", "yes"),))
+CAME_ALONE_NOT_SAID: Answer = ("/check/came-to-uk-alone/", (("answer", "prefer_not"),))
+NOT_DISABLED: Answer = ("/check/disability/", (("answer", "no"),))
+LIVES_IN_THE_AREA: Answer = ("/check/where-you-live/", (("answer", "yes"),))
+CUSTODY_LEFT_BLANK: Answer = ("/check/in-custody-now/", ())
+OPTIONAL_ANSWERED = (A_PARENT, CAME_ALONE_NOT_SAID, NOT_DISABLED, LIVES_IN_THE_AREA,
+                     CUSTODY_LEFT_BLANK)  # fmt: skip
 
 DATES_UP_TO_QUESTIONS = (ROUTE_DATES, BORN_2007, CARE_2021_TO_2025, NO_OTHER_CARE)
-DATES_ANSWERED = (*DATES_UP_TO_QUESTIONS, NO_SGO, NO_CUSTODY, AT_UNIVERSITY)
+DATES_UP_TO_OPTIONAL = (*DATES_UP_TO_QUESTIONS, NO_SGO, NO_CUSTODY, AT_UNIVERSITY)
+DATES_ANSWERED = (*DATES_UP_TO_OPTIONAL, *OPTIONAL_ANSWERED)
 ROUGH_ANSWERED = (
     ROUTE_ROUGH, BORN_2007, NOT_IN_CARE_NOW, CARE_AFTER_16, LONG_IN_CARE, NO_SGO, NO_CUSTODY,
-    NOT_HOME_WITH_A_PARENT, AT_UNIVERSITY,
+    NOT_HOME_WITH_A_PARENT, AT_UNIVERSITY, *OPTIONAL_ANSWERED,
 )  # fmt: skip
 
 
@@ -215,6 +224,10 @@ FORM_STATES: tuple[FormState, ...] = (
     FormState("check-custody-error", "/check/custody/", (*DATES_UP_TO_QUESTIONS, NO_SGO), True),
     FormState("check-education-error", "/check/education/",
               (*DATES_UP_TO_QUESTIONS, NO_SGO, NO_CUSTODY), True),
+    # The optional questions, each as it is first shown (a blank answer is not an error).
+    *(FormState(f"check-{path.strip('/').split('/')[-1]}", path,
+                (*DATES_UP_TO_OPTIONAL, *OPTIONAL_ANSWERED[:index]))
+      for index, (path, _) in enumerate(OPTIONAL_ANSWERED)),
     FormState("check-answers", "/check/answers/", DATES_ANSWERED),
     FormState("check-result", "/check/result/", DATES_ANSWERED),
     FormState("check-result-estimated", "/check/result/", ROUGH_ANSWERED),

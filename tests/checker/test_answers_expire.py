@@ -81,6 +81,18 @@ def test_the_cookie_does_not_show_the_answers_to_whoever_reads_it(
         assert secret not in text
 
 
+def test_the_optional_answers_are_sealed_too(
+    app: Flask, web: FlaskClient, finish_checker: Callable[..., None]
+) -> None:
+    """Being a parent or in custody is as private as a date of birth: sealed in the cookie,
+    and nothing about it can be read by decoding the cookie."""
+    finish_checker(web, parent="yes", in_custody_now="yes", where_you_live="no")
+    web.get("/check/answers/")
+    text = json.dumps(app.session_interface.get_signing_serializer(app).loads(session_cookie(web)))
+    for secret in ("parent", "custody", "where_you_live", "yes"):
+        assert secret not in text
+
+
 def test_a_changed_cookie_is_refused_never_a_500(app: Flask, answered: FlaskClient) -> None:
     """Answers altered in the cookie (re-signed with the key) are refused like expired ones."""
     serializer = app.session_interface.get_signing_serializer(app)

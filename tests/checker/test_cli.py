@@ -51,3 +51,31 @@ def test_cli_rejects_a_period_without_a_colon(app: Flask) -> None:
     result = app.test_cli_runner().invoke(args=["check", "--dob", "2009-03-10", "--period", "2023"])
     assert result.exit_code != 0
     assert "START:END" in result.output
+
+
+def test_cli_takes_the_optional_questions_as_the_api_does(app: Flask, client) -> None:
+    """--parent-or-expecting yes and the like give the API's answer to the same fields."""
+    result = app.test_cli_runner().invoke(args=[
+        "check", "--dob", "2007-05-01", "--period", "2021-06-01:2025-04-30",
+        "--as-of", "2026-11-23", "--json", "--parent-or-expecting", "yes",
+        "--in-custody", "no", "--came-to-uk-alone", "not-answered"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    api = client.post("/api/v1/eligibility", json={
+        "date_of_birth": "2007-05-01", "as_of": "2026-11-23",
+        "care_periods": [{"start": "2021-06-01", "end": "2025-04-30"}],
+        "parent_or_expecting": True, "in_custody": False}).get_json()  # fmt: skip
+    cli = json.loads(result.output)
+    assert cli == api
+    applies = {item["id"] for item in cli["entitlements"]}
+    listed = applies | {item["id"] for item in cli["may_also_apply"]}
+    assert "young-parents-support" in applies
+    assert "in-or-leaving-custody" not in listed
+    assert "immigration-advice" in listed - applies
+
+
+def test_cli_refuses_an_optional_answer_that_is_not_yes_no_or_not_answered(app: Flask) -> None:
+    result = app.test_cli_runner().invoke(
+        args=["check", "--dob", "2007-05-01", "--in-custody", "maybe"]
+    )
+    assert result.exit_code == 2
+    assert "--in-custody" in result.output and "'maybe' is not one of" in result.output

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
 
+from localoffer.rules import PERSONAL_QUESTIONS
 from localoffer.web import words
 
 ON = "2026-11-23"  # conftest.CHECK_DAY, the web checker's today
@@ -34,6 +35,20 @@ CASES: dict[str, dict[str, Any]] = {
         ],
         "in_education_or_training": True,
         "in_higher_education": True,
+        # The optional questions: yes, no, prefer not to say (null) and one left blank.
+        "parent_or_expecting": True,
+        "came_to_uk_alone": False,
+        "disabled_or_special_educational_needs": None,
+        "lives_outside_council_area": True,
+    },
+    "the worked example, living in the area, in custody, saying no to the rest": {
+        "date_of_birth": "2007-05-01",
+        "care_periods": [{"start": "2021-06-01", "end": "2025-04-30", "short_break": False}],
+        "parent_or_expecting": False,
+        "came_to_uk_alone": False,
+        "disabled_or_special_educational_needs": False,
+        "lives_outside_council_area": False,
+        "in_custody": True,
     },
     "short breaks over 75 days in 12 months, counted as care": {
         "date_of_birth": "2008-03-10",
@@ -73,6 +88,9 @@ def _cli(app: Flask, facts: dict[str, Any]) -> dict[str, Any]:
     ):
         if facts.get(flag):
             args.append(option)
+    for name in PERSONAL_QUESTIONS:
+        if facts.get(name) is not None:
+            args += ["--" + name.replace("_", "-"), "yes" if facts[name] else "no"]
     result = app.test_cli_runner().invoke(args=args)
     assert result.exit_code == 0, result.output
     return json.loads(result.output)  # type: ignore[no-any-return]
@@ -105,7 +123,27 @@ def _web_answers(facts: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "answer": yes_no[facts.get("lived_with_parent_6_months", False)]
         },
         "/check/education/": {"answer": education},
+        **{url: _optional_reply(facts, name, inverted) for url, name, inverted in OPTIONAL_PAGES},
     }
+
+
+# Each optional page and the API field it fills; where-you-live asks the opposite way round.
+OPTIONAL_PAGES = (
+    ("/check/parent/", "parent_or_expecting", False),
+    ("/check/came-to-uk-alone/", "came_to_uk_alone", False),
+    ("/check/disability/", "disabled_or_special_educational_needs", False),
+    ("/check/where-you-live/", "lives_outside_council_area", True),
+    ("/check/in-custody-now/", "in_custody", False),
+)
+
+
+def _optional_reply(facts: dict[str, Any], name: str, inverted: bool) -> dict[str, str]:
+    """Left out: the page left blank; null: "prefer not to say"; otherwise yes or no."""
+    if name not in facts:
+        return {}
+    if facts[name] is None:
+        return {"answer": "prefer_not"}
+    return {"answer": "yes" if facts[name] != inverted else "no"}
 
 
 def _web(web: FlaskClient, facts: dict[str, Any]) -> BeautifulSoup:
@@ -143,6 +181,8 @@ def _shared(client: FlaskClient, facts: dict[str, Any]) -> BeautifulSoup:
     flags = ("special_guardianship_order", "lived_with_parent_6_months",
              "in_education_or_training", "in_higher_education")  # fmt: skip
     args += [("yes", flag) for flag in flags if facts.get(flag)]
+    args += [("yes", name) for name in PERSONAL_QUESTIONS if facts.get(name) is True]
+    args += [("no", name) for name in PERSONAL_QUESTIONS if facts.get(name) is False]
     response = client.get(f"/check/shared/?{urlencode(args)}")
     assert response.status_code == 200
     return BeautifulSoup(response.data, "html.parser")

@@ -277,3 +277,41 @@ def test_read_shared_names_every_problem_at_once(app: Flask) -> None:
     with app.test_request_context(), pytest.raises(InvalidAnswers) as raised:
         read_shared(query, today=TODAY)
     assert len(raised.value.errors) == 2
+
+
+def test_the_optional_answers_travel_as_yes_and_no_and_a_blank_stays_blank(app: Flask) -> None:
+    """Yes and no come back as given; a question not answered is in neither, and stays None."""
+    answers = Answers(
+        date_of_birth=date(2007, 5, 1),
+        care_periods=(CarePeriod(date(2021, 6, 1), date(2025, 4, 30)),),
+        parent_or_expecting=True,
+        lives_outside_council_area=False,
+        in_custody=False,
+    )
+    args = share_args(answers, TODAY)
+    assert args["yes"] == ["parent_or_expecting"]
+    assert args["no"] == ["lives_outside_council_area", "in_custody"]
+    pairs = [(k, v) for k, vs in args.items() for v in (vs if isinstance(vs, list) else [vs])]
+    with app.test_request_context():
+        shared = read_shared(MultiDict(pairs), today=TODAY)
+    assert shared.answers == answers
+    assert shared.answers.came_to_uk_alone is None
+
+
+@pytest.mark.parametrize(
+    ("pairs", "problem"),
+    [
+        ([("no", "in_higher_education")], "The link has an answer the checker does not ask about"),
+        ([("no", "rich")], "The link has an answer the checker does not ask about"),
+        ([("yes", "in_custody"), ("no", "in_custody")],
+         "The link answers the same question both yes and no"),
+    ],
+)  # fmt: skip
+def test_a_changed_no_in_a_link_is_named(
+    app: Flask, pairs: list[tuple[str, str]], problem: str
+) -> None:
+    """Only the optional questions can be answered no; a question is answered once."""
+    query = MultiDict([("dob", "2007-05-01"), *pairs])
+    with app.test_request_context(), pytest.raises(InvalidAnswers) as raised:
+        read_shared(query, today=TODAY)
+    assert list(raised.value.errors.values()) == [problem]

@@ -38,6 +38,21 @@ def errors_of(soup: Callable) -> Callable[..., list[str]]:
     return errors
 
 
+OPTIONAL = ["/check/parent/", "/check/came-to-uk-alone/", "/check/disability/",
+            "/check/where-you-live/", "/check/in-custody-now/"]  # fmt: skip
+
+
+@pytest.fixture
+def leave_optional_blank(answer: Callable) -> Callable[[FlaskClient], None]:
+    """Go through the optional questions choosing nothing, as anyone may."""
+
+    def skip(web: FlaskClient) -> None:
+        for url, next_url in zip(OPTIONAL, [*OPTIONAL[1:], "/check/answers/"], strict=True):
+            answer(web, url, {}, next_url)
+
+    return skip
+
+
 def test_start_page_says_answers_are_not_kept(web: FlaskClient, soup: Callable) -> None:
     """The first page tells the young person their answers are private."""
     text = soup(web.get("/check/")).get_text(" ")
@@ -54,10 +69,34 @@ def test_dates_route_start_to_finish(web: FlaskClient, soup: Callable, answer: C
     answer(web, "/check/care-periods/", {"answer": "no"}, "/check/special-guardianship/")
     answer(web, "/check/special-guardianship/", {"answer": "no"}, "/check/custody/")
     answer(web, "/check/custody/", {"answer": "no"}, "/check/education/")
-    answer(web, "/check/education/", {"answer": "higher"}, "/check/answers/")
+    answer(web, "/check/education/", {"answer": "higher"}, "/check/parent/")
+    answer(web, "/check/parent/", {"answer": "yes"}, "/check/came-to-uk-alone/")
+    answer(web, "/check/came-to-uk-alone/", {}, "/check/disability/")
+    answer(web, "/check/disability/", {"answer": "prefer_not"}, "/check/where-you-live/")
+    answer(web, "/check/where-you-live/", {"answer": "yes"}, "/check/in-custody-now/")
+    answer(web, "/check/in-custody-now/", {"answer": "no"}, "/check/answers/")
     check = soup(web.get("/check/answers/"))
     assert "1 May 2007" in check.get_text(" ")
+    rows = {
+        row.dt.get_text(" ", strip=True): row.dd.get_text(" ", strip=True)
+        for row in check.select(".govuk-summary-list__row")
+    }
+    assert rows["Are you a parent, or expecting a baby?"] == "Yes"
+    assert rows["Did you come to the UK on your own, as a child?"] == "Not answered"
+    assert rows["Are you disabled, or do you have special educational needs?"] == (
+        "Prefer not to say"
+    )
     result = soup(web.get("/check/result/"))
+    applies = {a["href"] for a in result.select(".app-result-list > li > a")}
+    # Yes lists it; living in the area lists council tax help there; no hides custody help;
+    # a blank and "prefer not to say" hide nothing: those stay under "You may also get".
+    assert "/relationships/young-parents-support/" in applies
+    assert "/finances/council-tax-exemption/" in applies
+    assert "/relationships/in-or-leaving-custody/" not in applies
+    assert "/relationships/living-in-another-area/" not in applies
+    maybe = result.find("h2", string="You may also get").find_next("ul")
+    assert maybe.find("a", href="/relationships/immigration-advice/")
+    assert maybe.find("a", href="/health/disabled-care-leavers/")
     assert result.h1.get_text(strip=True) == "You are a care leaver aged 18 or over"
     adviser = result.find("a", href="/relationships/personal-adviser/").find_parent("li")
     assert "Until 30 April 2032" in " ".join(adviser.get_text(" ").split())
@@ -66,7 +105,7 @@ def test_dates_route_start_to_finish(web: FlaskClient, soup: Callable, answer: C
 
 
 def test_rough_route_gives_a_best_answer_to_confirm(
-    web: FlaskClient, soup: Callable, answer: Callable
+    web: FlaskClient, soup: Callable, answer: Callable, leave_optional_blank: Callable
 ) -> None:
     """Someone unsure of their dates gets a best answer marked 'ask your PA to confirm'."""
     answer(web, "/check/route/", {"answer": "rough"})
@@ -78,7 +117,8 @@ def test_rough_route_gives_a_best_answer_to_confirm(
     # An adult who may have left care at 16 or 17 is asked the same question as the API.
     answer(web, "/check/custody/", {"answer": "no"}, "/check/lived-with-parent/")
     answer(web, "/check/lived-with-parent/", {"answer": "no"}, "/check/education/")
-    answer(web, "/check/education/", {"answer": "none"}, "/check/answers/")
+    answer(web, "/check/education/", {"answer": "none"}, "/check/parent/")
+    leave_optional_blank(web)
     result = soup(web.get("/check/result/"))
     text = result.get_text(" ")
     assert result.h1.get_text(strip=True) == "You are a care leaver aged 18 or over"
@@ -87,7 +127,7 @@ def test_rough_route_gives_a_best_answer_to_confirm(
 
 
 def test_rough_route_for_someone_still_in_care_at_17(
-    web: FlaskClient, soup: Callable, answer: Callable
+    web: FlaskClient, soup: Callable, answer: Callable, leave_optional_blank: Callable
 ) -> None:
     """In care now at 17 for a long time: an eligible child, with onward support from 18."""
     answer(web, "/check/route/", {"answer": "rough"})
@@ -95,7 +135,8 @@ def test_rough_route_for_someone_still_in_care_at_17(
     answer(web, "/check/in-care-now/", {"answer": "yes"}, "/check/time-in-care/")
     answer(web, "/check/time-in-care/", {"answer": "long"}, "/check/custody/")
     answer(web, "/check/custody/", {"answer": "no"}, "/check/education/")
-    answer(web, "/check/education/", {"answer": "education"})
+    answer(web, "/check/education/", {"answer": "education"}, "/check/parent/")
+    leave_optional_blank(web)
     result = soup(web.get("/check/result/"))
     assert (
         result.h1.get_text(strip=True) == "You are in care, and you will get support when you leave"
@@ -220,7 +261,8 @@ def test_going_back_keeps_answers_and_changing_returns_to_check_answers(
                                           "short_break": "no"})  # fmt: skip
     answer(web, "/check/care-periods/", {"answer": "no"})
     for url, value in (("/check/special-guardianship/", "no"), ("/check/custody/", "no"),
-                       ("/check/education/", "none")):  # fmt: skip
+                       ("/check/education/", "none"),
+                       *((url, "prefer_not") for url in OPTIONAL)):  # fmt: skip
         answer(web, url, {"answer": value})
     change = soup(web.get("/check/answers/")).find("a", href="/check/education/?change=1")
     assert change is not None
@@ -296,3 +338,72 @@ def test_result_shows_each_amount_in_force_on_the_day_checked(
     item = page.find("a", href="/education-employment-training/higher-education-bursary/")
     amount = item.find_parent("li").select_one(".app-result-amount")
     assert " ".join(amount.get_text(" ").split()) == "How much on 23 November 2026 : £2,000"
+
+
+@pytest.mark.parametrize("url", OPTIONAL)
+def test_an_optional_question_says_why_and_that_it_may_be_left(
+    web: FlaskClient, soup: Callable, answer: Callable, url: str
+) -> None:
+    """Each optional question explains itself, offers "Prefer not to say", and takes a blank."""
+    answer(web, "/check/route/", {"answer": "rough"})
+    answer(web, "/check/date-of-birth/", {"answer": ["1", "5", "2007"]})
+    page = soup(web.get(url))
+    hint = page.select_one(".govuk-hint").get_text(" ", strip=True)
+    assert "We ask" in hint
+    assert hint.endswith("You do not have to answer. We do not keep your answer.")
+    labels = [label.get_text(strip=True) for label in page.select(".govuk-radios__label")]
+    assert labels == ["Yes", "No", "Prefer not to say"]
+
+
+@pytest.mark.parametrize("url", OPTIONAL)
+@pytest.mark.parametrize("value", ["maybe", "true", "YES"])
+def test_an_altered_answer_to_an_optional_question_is_refused_clearly(
+    web: FlaskClient, answer: Callable, errors_of: Callable, url: str, value: str
+) -> None:
+    """Leaving it blank is allowed; a value that is not one of the choices is not."""
+    answer(web, "/check/route/", {"answer": "rough"})
+    answer(web, "/check/date-of-birth/", {"answer": ["1", "5", "2007"]})
+    response = web.post(url, data={"answer": value})
+    assert response.status_code == 200
+    assert errors_of(response) == ["Select yes, no or prefer not to say"]
+
+
+def test_the_custody_question_does_not_read_as_an_accusation(
+    web: FlaskClient, soup: Callable, answer: Callable
+) -> None:
+    """It asks about now, says why the council asks, and says it does not ask why."""
+    answer(web, "/check/route/", {"answer": "rough"})
+    answer(web, "/check/date-of-birth/", {"answer": ["1", "5", "2007"]})
+    text = soup(web.get("/check/in-custody-now/")).get_text(" ")
+    assert "keep supporting you" in text
+    assert "We do not ask why." in text
+    for word in ("offence", "crime", "convicted", "guilty"):
+        assert word not in text
+
+
+def test_the_date_of_birth_question_covers_an_assessed_age(
+    web: FlaskClient, soup: Callable, answer: Callable
+) -> None:
+    answer(web, "/check/route/", {"answer": "dates"})
+    hint = soup(web.get("/check/date-of-birth/")).select_one(".govuk-hint").get_text(strip=True)
+    assert "If your age was assessed, use the date of birth on your papers." in hint
+
+
+def test_a_best_answer_uses_the_optional_answers_as_given(
+    web: FlaskClient, soup: Callable, answer: Callable
+) -> None:
+    """Rough dates are estimated; the optional answers are the young person's own, as given."""
+    answer(web, "/check/route/", {"answer": "rough"})
+    answer(web, "/check/date-of-birth/", {"answer": ["1", "1", "2009"]})
+    answer(web, "/check/in-care-now/", {"answer": "yes"})
+    answer(web, "/check/time-in-care/", {"answer": "long"})
+    answer(web, "/check/custody/", {"answer": "no"})
+    answer(web, "/check/education/", {"answer": "none"}, "/check/parent/")
+    for url, value in zip(OPTIONAL, ["no", "yes", "", "prefer_not", "no"], strict=True):
+        answer(web, url, {"answer": value} if value else {})
+    listed = {a["href"] for a in soup(web.get("/check/result/")).select(".app-result-list a")}
+    assert "/relationships/young-parents-support/" not in listed
+    assert "/relationships/in-or-leaving-custody/" not in listed
+    assert "/relationships/immigration-advice/" in listed
+    assert "/health/disabled-care-leavers/" in listed
+    assert "/relationships/living-in-another-area/" in listed
