@@ -44,14 +44,32 @@ def add_reviewer(app: Flask, email: str, *languages: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-@pytest.fixture
-def review_app(content_copy: Path, database_file: str, shipped_offer: Offer) -> Flask:
-    app = portal(content_copy, database_file, shipped_offer, CLOCK=lambda: CHECKED_AT)
+def with_staff(app: Flask) -> Flask:
     add_reviewer(app, ARABIC, "ar")
     add_reviewer(app, PERSIAN, "fa", "vi")
     add_staff(app, EDITOR, "editor")
     add_staff(app, PUBLISHER, "publisher")
     return app
+
+
+@pytest.fixture
+def review_app(content_copy: Path, database_file: str, shipped_offer: Offer) -> Flask:
+    """A portal of its own, for a test that signs off or changes content."""
+    return with_staff(portal(content_copy, database_file, shipped_offer, CLOCK=lambda: CHECKED_AT))
+
+
+@pytest.fixture(scope="module")
+def looking_app(
+    tmp_path_factory: pytest.TempPathFactory, migrated_database: Path, shipped_offer: Offer
+) -> Flask:
+    """One portal for the tests that only look, or are refused (starting one takes seconds)."""
+    folder = tmp_path_factory.mktemp("looking")
+    shutil.copytree(Path(__file__).parents[2] / "content", folder / "content")
+    shutil.copyfile(migrated_database, folder / "db.sqlite3")
+    # Every test signs in from the same address: well over a person's limit.
+    return with_staff(portal(folder / "content", f"sqlite:///{folder / 'db.sqlite3'}",
+                             shipped_offer, CLOCK=lambda: CHECKED_AT,
+                             LOGIN_RATE_LIMIT="1000 per minute"))  # fmt: skip
 
 
 def sign_off(
@@ -104,29 +122,29 @@ def checks(app: Flask) -> list[TranslationCheck]:
     ],
 )
 def test_only_a_reviewer_of_the_language_may_open_its_files(
-    review_app: Flask, who: str, url: str, status: int
+    looking_app: Flask, who: str, url: str, status: int
 ) -> None:
-    assert signed_in(review_app, who).get(url).status_code == status
+    assert signed_in(looking_app, who).get(url).status_code == status
 
 
-def test_signed_out_visitors_are_sent_to_sign_in(review_app: Flask) -> None:
-    response = review_app.test_client().get(review_url("ar", PAGE))
+def test_signed_out_visitors_are_sent_to_sign_in(looking_app: Flask) -> None:
+    response = looking_app.test_client().get(review_url("ar", PAGE))
     assert response.status_code == 302
     assert "/moderation/login" in response.headers["Location"]
 
 
 @pytest.mark.parametrize("who", [ARABIC, EDITOR, PUBLISHER])
 def test_sending_the_form_for_another_language_records_nothing(
-    review_app: Flask, who: str
+    looking_app: Flask, who: str
 ) -> None:
-    client = signed_in(review_app, who)
+    client = signed_in(looking_app, who)
     response = client.post(review_url("fa", PAGE), data={"confirm": "y", "source_hash": "x"})
     assert response.status_code == 403
-    assert checks(review_app) == []
+    assert checks(looking_app) == []
 
 
-def test_a_reviewer_sees_only_their_languages(review_app: Flask) -> None:
-    page = BeautifulSoup(signed_in(review_app, PERSIAN).get("/moderation/translations/")
+def test_a_reviewer_sees_only_their_languages(looking_app: Flask) -> None:
+    page = BeautifulSoup(signed_in(looking_app, PERSIAN).get("/moderation/translations/")
                          .get_data(as_text=True), "html.parser")  # fmt: skip
     assert [t["data-lang"] for t in page.select("table.app-translation-checks")] == ["fa", "vi"]
     files = [row["data-file"] for row in page.select("[data-lang=fa] .app-check-row")]
@@ -143,9 +161,9 @@ def test_a_reviewer_sees_only_their_languages(review_app: Flask) -> None:
     ],
 )
 def test_the_command_line_gives_reviewers_languages_and_only_reviewers(
-    review_app: Flask, args: list[str], error: str
+    looking_app: Flask, args: list[str], error: str
 ) -> None:
-    result = review_app.test_cli_runner().invoke(
+    result = looking_app.test_cli_runner().invoke(
         args=["moderators", "add", "new@council.example", *args],
         input=f"{PASSWORD}\n{PASSWORD}\n",
     )
@@ -167,12 +185,12 @@ def test_the_command_line_changes_and_lists_a_reviewers_languages(review_app: Fl
 # ---- the side-by-side page and its form -----------------------------------------------------
 
 
-def test_the_page_shows_each_passage_beside_its_translation(review_app: Flask) -> None:
-    html = signed_in(review_app, ARABIC).get(review_url("ar", PAGE)).get_data(as_text=True)
+def test_the_page_shows_each_passage_beside_its_translation(looking_app: Flask) -> None:
+    html = signed_in(looking_app, ARABIC).get(review_url("ar", PAGE)).get_data(as_text=True)
     page = BeautifulSoup(html, "html.parser")
     rows = page.select("table.app-side-by-side tbody tr")
-    english = (Path(review_app.config["CONTENT_DIR"]) / PAGE).read_text(encoding="utf-8")
-    arabic = (Path(review_app.config["CONTENT_DIR"]) / PAGE.replace(".md", ".ar.md")).read_text(
+    english = (Path(looking_app.config["CONTENT_DIR"]) / PAGE).read_text(encoding="utf-8")
+    arabic = (Path(looking_app.config["CONTENT_DIR"]) / PAGE.replace(".md", ".ar.md")).read_text(
         encoding="utf-8"
     )
     title_en, title_ar = (cell.get_text() for cell in rows[0].select("td"))
@@ -191,15 +209,15 @@ def test_the_page_shows_each_passage_beside_its_translation(review_app: Flask) -
     ],
 )
 def test_form_errors_are_named_and_record_nothing(
-    review_app: Flask, changes: dict[str, str], error: str
+    looking_app: Flask, changes: dict[str, str], error: str
 ) -> None:
-    page, status = sign_off(signed_in(review_app, ARABIC), "ar", PAGE, **changes)
+    page, status = sign_off(signed_in(looking_app, ARABIC), "ar", PAGE, **changes)
     assert status == 400
     summary = page.select_one(".govuk-error-summary")
     assert summary is not None and error in summary.get_text()
     assert summary.select_one("a")["href"] == "#confirm"
     assert error in page.select_one("#confirm-error").get_text()
-    assert checks(review_app) == []
+    assert checks(looking_app) == []
 
 
 def test_a_missing_translation_cannot_be_signed_off(review_app: Flask) -> None:
