@@ -83,6 +83,7 @@ def review_translation(into: str, file: str) -> str | Response | tuple[str, int]
                     language=LANGUAGES[lang].english_name))  # fmt: skip
             return redirect(url_for("moderation.translations"))
     form.source_hash.data = item.source_hash
-    page = render_template("moderation/review.html", item=item, language=LANGUAGES[lang],
+    # Not `language`: that is the language the page itself is in (English, left to right).
+    page = render_template("moderation/review.html", item=item, target=LANGUAGES[lang],
                            rows=rows, previous=previous, changes=changes, form=form)  # fmt: skip
     return (page, 400) if form.errors else page
