@@ -235,8 +235,10 @@ def test_signing_off_a_page_changes_the_public_notice_and_keeps_who_when_and_the
     review_app: Flask,
 ) -> None:
     url = f"/ar{PUBLIC}"
+    api = "/api/v1/offer/graduation-costs?lang=ar"
     assert checked_notice(public(review_app, url)) is None  # cached from now on
     assert "app-translation-notice" in str(public(review_app, url))
+    assert review_app.test_client().get(api).json["translation"]["reviewed"] is False
     assert sign_off(signed_in(review_app, ARABIC), "ar", PAGE)[1] == 302
     (check,) = checks(review_app)
     item = review_app.extensions["localoffer.offer"].get("graduation-costs")
@@ -250,6 +252,7 @@ def test_signing_off_a_page_changes_the_public_notice_and_keeps_who_when_and_the
     assert checked_notice(english) is None
     other = public(review_app, f"/fa{PUBLIC}")
     assert checked_notice(other) is None  # checked in Arabic only
+    assert review_app.test_client().get(api).json["translation"]["reviewed"] is True
 
 
 def test_a_change_in_the_english_lapses_the_check_and_shows_what_changed(
