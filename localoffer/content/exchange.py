@@ -101,9 +101,9 @@ def export_units(files: list[SourceFile], everything: bool = False) -> list[Unit
     for file in files:
         if file.state == "current" and not everything:
             continue
-        current = {p.key: p.text for p in _passages(file.translation)} if file.state != "missing" \
+        current = {p.key: p.text for p in passages(file.translation)} if file.state != "missing" \
             else {}  # fmt: skip
-        for passage in _passages(file.source):
+        for passage in passages(file.source):
             units.append(Unit(f"{file.shown}#{passage.key}", passage.text,
                               current.get(passage.key, ""), file.source_hash))  # fmt: skip
     return units
@@ -182,19 +182,19 @@ def import_units(files: list[SourceFile], units: list[Unit], lang: str) -> list[
 
 def _check_file(file: SourceFile, got: dict[str, Unit], lang: str) -> list[str]:
     problems = []
-    passages = {p.key: p.text for p in _passages(file.source)}
+    english = {p.key: p.text for p in passages(file.source)}
     hashes = {unit.source_hash for unit in got.values()}
     if hashes != {file.source_hash}:
         return [f"{file.shown}: the English has changed since this was exported (exported from "
                 f"{', '.join(sorted(hashes))}, now {file.source_hash}): export it again"]
-    for key in passages.keys() - got.keys():
+    for key in english.keys() - got.keys():
         problems.append(f"{file.shown}#{key}: missing from the file")
     for key, unit in got.items():
         where = f"{file.shown}#{key}"
-        if key not in passages:
+        if key not in english:
             problems.append(f"{where}: not a passage of this file")
             continue
-        if unit.source != passages[key]:
+        if unit.source != english[key]:
             problems.append(f"{where}: the English in the file is not the English exported")
             continue
         target = unit.target.strip()
@@ -219,14 +219,14 @@ def _render(file: SourceFile, got: dict[str, Unit]) -> str:
     """The translated file, marked as made from the current English and not yet checked."""
     texts = {key: unit.target.strip() for key, unit in got.items()}
     if file.source.suffix == ".md":
-        keys = [p.key for p in _passages(file.source)]
+        keys = [p.key for p in passages(file.source)]
         body = "\n\n".join(texts[k] for k in keys if k.startswith("paragraph"))
         text = (f"---\ntitle: {json.dumps(texts['title'], ensure_ascii=False)}\n"
                 f"summary: {json.dumps(texts['summary'], ensure_ascii=False)}\n"
                 f"translated_from: {file.source_hash}\nreviewed: false\n---\n{body}\n")  # fmt: skip
     else:
         data: dict[str, Any] = {"translated_from": file.source_hash, "reviewed": False}
-        for key in [p.key for p in _passages(file.source)]:
+        for key in [p.key for p in passages(file.source)]:
             _place(data, key, texts[key])
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
     parse_yaml(text.split("\n---\n")[0].removeprefix("---\n"))
@@ -265,7 +265,8 @@ def _place(data: dict[str, Any], key: str, value: str) -> None:
     node[parts[-1]] = value
 
 
-def _passages(path: Path) -> list[Passage]:
+def passages(path: Path) -> list[Passage]:
+    """The translatable passages of a page, glossary or council file, in order."""
     text = path.read_text(encoding="utf-8")
     found = _markdown_passages(text) if path.suffix == ".md" else _yaml_passages(text)
     return [p for p in found if _TRANSLATED.fullmatch(p.key)]

@@ -95,7 +95,9 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
         entitlements=tuple(entitlements),
         glossary=glossary.terms,
         glossary_translations=glossary.translations,
-    )
+        glossary_source_hashes={f"{path.parent.name}/{path.name}": digest
+                                for path, digest in glossary.source_hashes.items()},
+    )  # fmt: skip
 
 
 def money_figures(text: str) -> list[Decimal]:

@@ -192,6 +192,8 @@ class Offer:
     entitlements: tuple[Entitlement, ...]
     glossary: tuple[GlossaryTerm, ...]
     glossary_translations: dict[str, GlossaryTranslation] = field(default_factory=dict)
+    # Each glossary file ("national/glossary.yaml") and the hash its translations record.
+    glossary_source_hashes: dict[str, str] = field(default_factory=dict)
     _by_id: dict[str, Entitlement] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

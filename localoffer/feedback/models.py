@@ -26,8 +26,9 @@ STATUSES: tuple[str, ...] = ("new", "in_review", "accepted", "declined", "done")
 # A public response only makes sense once the council has decided.
 ANSWERED_STATUSES: tuple[str, ...] = ("accepted", "declined", "done")
 ROLES: tuple[str, ...] = ("care_leaver", "adviser", "forum", "other")
-# What a member of staff may do: read and answer feedback, draft content, publish content.
-STAFF_ROLES: tuple[str, ...] = ("moderator", "editor", "publisher")
+# What a member of staff may do: read and answer feedback, draft content, publish content,
+# check translations into the languages they are given (a fluent speaker signs them off).
+STAFF_ROLES: tuple[str, ...] = ("moderator", "editor", "publisher", "reviewer")
 
 MESSAGE_MAX = 2000
 COMMENT_MAX = 1000
@@ -148,10 +149,18 @@ class Moderator(Base):
     recovery_codes: Mapped[list[RecoveryCode]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
+    language_rows: Mapped[list[StaffLanguage]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
 
     @property
     def roles(self) -> frozenset[str]:
         return frozenset(row.role for row in self.role_rows)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages a reviewer may sign off, in a stable order."""
+        return tuple(sorted(row.lang for row in self.language_rows))
 
     @property
     def has_two_factor(self) -> bool:
@@ -168,6 +177,17 @@ class StaffRole(Base):
         ForeignKey("moderators.id", ondelete="CASCADE"), primary_key=True
     )
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class StaffLanguage(Base):
+    """A language a reviewer reads fluently, and so may sign translations off in."""
+
+    __tablename__ = "staff_languages"
+
+    moderator_id: Mapped[int] = mapped_column(
+        ForeignKey("moderators.id", ondelete="CASCADE"), primary_key=True
+    )
+    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
 
 
 class RecoveryCode(Base):

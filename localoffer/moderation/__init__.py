@@ -2,7 +2,8 @@
 and the moderation of feedback: the queue, responses, CSV export.
 
 Editors and publishers keep the offer up to date at /moderation/content/ (`editing`), and
-every worker picks up what is published (`publishing`).
+every worker picks up what is published (`publishing`). Reviewers sign translations off in
+their languages at /moderation/translations/ (`reviewing`, `signoff`).
 
 Moderators are council staff; these pages are in English, with their words through Babel.
 """
@@ -13,8 +14,9 @@ from flask import Flask, request
 from werkzeug.wrappers import Response
 
 from localoffer.feedback import db, limits
-from localoffer.moderation import auth, cli, publishing, routes, sso
+from localoffer.moderation import auth, cli, publishing, routes, signoff, sso
 from localoffer.moderation import editing as editing  # adds the content pages to routes.bp
+from localoffer.moderation import reviewing as reviewing  # adds the translation checks
 from localoffer.web.private import private
 
 
@@ -29,10 +31,12 @@ def init_app(app: Flask) -> None:
     limiter.limit(limits.login_limit, methods=["POST"])(auth.bp)
     app.cli.add_command(cli.moderators)
     publishing.init_app(app)
+    signoff.init_app(app)
 
     def catch_up_with_published_content() -> None:
         if request.endpoint != "static":
             publishing.catch_up(app, db.session())
+            signoff.catch_up(app, db.session())
 
     # First of all hooks, so that the page cache never answers with an offer that has
     # since been replaced.

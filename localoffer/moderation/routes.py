@@ -27,7 +27,7 @@ bp.context_processor(auth.moderation_context)
 # dashboard's content reviews matter to every role, so it is open to all staff.
 FEEDBACK = "moderator"
 # Any page added here without its own @role_required still needs a signed-in member of staff.
-blueprint_requires(bp, "moderator", "editor", "publisher")
+blueprint_requires(bp, "moderator", "editor", "publisher", "reviewer")
 
 
 def filter_form() -> FilterForm:

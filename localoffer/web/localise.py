@@ -7,13 +7,28 @@ never shown silently: the page says so, in the reader's language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 from flask import current_app, g
 from markupsafe import Markup
 
 from localoffer.content import Entitlement
 from localoffer.content.model import Contact, CouncilTranslation
+from localoffer.content.signoff import (
+    Checks,
+    council_checked,
+    entitlement_checked,
+    glossary_checked,
+)
 from localoffer.i18n import DEFAULT_LANGUAGE
+
+# Where the moderation feature keeps the fluent speakers' checks that hold now.
+CHECKS = "localoffer.translation_checks"
+
+
+def translation_checks() -> Checks:
+    return current_app.extensions.get(CHECKS, {})
 
 
 @dataclass(frozen=True)
@@ -25,10 +40,11 @@ class LocalisedText:
     missing: bool = False  # no translation: the English words are shown
     stale: bool = False  # the English has changed since this was translated
     unreviewed: bool = False  # no fluent speaker has checked it yet
+    checked_on: date | None = None  # the day a reviewer signed off the text shown
 
     @property
     def needs_notice(self) -> bool:
-        return self.missing or self.stale or self.unreviewed
+        return self.missing or self.stale or self.unreviewed or self.checked_on is not None
 
 
 def localise(item: Entitlement, lang: str | None = None) -> LocalisedText:
@@ -40,13 +56,15 @@ def localise(item: Entitlement, lang: str | None = None) -> LocalisedText:
         return LocalisedText(
             item.title, item.summary, item.body_html, DEFAULT_LANGUAGE, missing=True
         )
+    checked_on = entitlement_checked(item, lang, translation_checks())
     return LocalisedText(
         translation.title,
         translation.summary,
         translation.body_html,
         lang,
         stale=translation.stale,
-        unreviewed=not translation.reviewed,
+        unreviewed=not translation.reviewed and checked_on is None,
+        checked_on=checked_on,
     )
 
 
@@ -91,10 +109,11 @@ class CouncilWordsState:
     missing: bool = False  # none, or out of date: council.yaml's English is shown
     unreviewed: bool = False
     stale: bool = False  # never set: out-of-date words are not shown at all
+    checked_on: date | None = None
 
     @property
     def needs_notice(self) -> bool:
-        return self.missing or self.unreviewed
+        return self.missing or self.unreviewed or self.checked_on is not None
 
 
 def council_words_state(lang: str | None = None) -> CouncilWordsState:
@@ -104,4 +123,20 @@ def council_words_state(lang: str | None = None) -> CouncilWordsState:
     translation = _council_translation(lang)
     if translation is None:
         return CouncilWordsState(missing=True)
-    return CouncilWordsState(unreviewed=not translation.reviewed)
+    offer = current_app.extensions["localoffer.offer"]
+    checked_on = council_checked(offer, lang, translation_checks(), council_file())
+    return CouncilWordsState(
+        unreviewed=not translation.reviewed and checked_on is None, checked_on=checked_on
+    )
+
+
+def council_file() -> str:
+    """council.yaml as checks and translation exports name it: its folder, then the name."""
+    return f"{Path(current_app.config['COUNCIL_DIR']).name}/council.yaml"
+
+
+def glossary_checked_on(lang: str | None = None) -> date | None:
+    """The day a fluent speaker checked the glossary in `lang`, if that check still holds."""
+    lang = lang or g.get("lang", DEFAULT_LANGUAGE)
+    offer = current_app.extensions["localoffer.offer"]
+    return glossary_checked(offer, lang, translation_checks())

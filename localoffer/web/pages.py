@@ -11,6 +11,7 @@ from werkzeug.routing import BaseConverter
 from localoffer.clock import today
 from localoffer.content import KINDS, THEMES, Offer
 from localoffer.i18n import current_language, localised_route
+from localoffer.web.localise import glossary_checked_on
 
 bp = Blueprint("pages", __name__)
 
@@ -64,7 +65,8 @@ def glossary() -> str:
         rows.append((translated or term, "en" if lang != "en" and translated is None else lang))
     if lang != "en":
         rows.sort(key=lambda row: row[0].term.casefold())
-    return render_template("pages/glossary.html", rows=rows, translation=translation)
+    return render_template("pages/glossary.html", rows=rows, translation=translation,
+                           checked_on=glossary_checked_on(lang))  # fmt: skip
 
 
 @localised_route(bp, "/contacts/")

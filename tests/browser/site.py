@@ -27,10 +27,13 @@ from localoffer import create_app
 from localoffer.feedback import db, service
 from localoffer.feedback.models import Moderator, utc_now
 from localoffer.i18n import KNOWN_LANGUAGES
+from localoffer.moderation import signoff
 
 # The day the checker's ages and dates are worked out on, so results never drift.
 TODAY = date(2026, 11, 23)
 MISSING_PAGE = "/no-such-page/"
+# The page a reviewer opens beside its English in the browser tests.
+REVIEWED_PAGE = "national/housing/local-connection.md"
 
 
 def make_app(folder: Path) -> Flask:
@@ -47,7 +50,8 @@ def make_app(folder: Path) -> Flask:
     })  # fmt: skip
     password = MODERATOR[1][1]
     # Every role, so that the signed-in states cover the content editing pages too.
-    roles = ["--role", "moderator", "--role", "editor", "--role", "publisher"]
+    roles = ["--role", "moderator", "--role", "editor", "--role", "publisher",
+             "--role", "reviewer", "--language", "ar", "--language", "vi"]  # fmt: skip
     added = app.test_cli_runner().invoke(
         args=["moderators", "add", MODERATOR[0][1], *roles], input=f"{password}\n{password}\n"
     )
@@ -60,6 +64,15 @@ def make_app(folder: Path) -> Flask:
     with app.test_request_context():
         account = db.session().scalar(select(Moderator).where(Moderator.email == TWO_FACTOR[0][1]))
         account.totp_secret, account.totp_confirmed_at = pyotp.random_base32(), utc_now()
+        db.session().commit()
+    with app.test_request_context():
+        # An Arabic check of a page whose English has changed since: the review page then
+        # shows what changed, and the list shows the check as lapsed.
+        english = (Path(app.config["CONTENT_DIR"]) / REVIEWED_PAGE).read_text(encoding="utf-8")
+        db.session().add(signoff.TranslationCheck(
+            lang="ar", file=REVIEWED_PAGE, source_hash="0" * 12, checked_by=MODERATOR[0][1],
+            source_text="[title]\nLocal connection\n\n[summary]\n" + english[:300],
+        ))  # fmt: skip
         db.session().commit()
     item = app.extensions["localoffer.offer"].entitlements[0]
     with app.test_request_context():
@@ -250,6 +263,11 @@ FORM_STATES: tuple[FormState, ...] = (
     FormState("moderation-item", "/moderation/items/1/", (SIGNED_IN,)),
     FormState("moderation-content", "/moderation/content/", (SIGNED_IN,)),
     FormState("moderation-content-edit", "/moderation/content/{entitlement}/", (SIGNED_IN,)),
+    FormState("moderation-translations", "/moderation/translations/", (SIGNED_IN,)),
+    FormState("moderation-translation-review",
+              f"/moderation/translations/ar/{REVIEWED_PAGE}", (SIGNED_IN,)),
+    FormState("moderation-translation-review-error",
+              f"/moderation/translations/ar/{REVIEWED_PAGE}", (SIGNED_IN,), True),
     FormState("moderation-code", "/moderation/login/code", (PASSWORD_GIVEN,)),
     FormState("moderation-code-error", "/moderation/login/code", (PASSWORD_GIVEN,), True),
     FormState("moderation-two-factor-setup", "/moderation/two-factor/setup", (SIGNED_IN,)),
