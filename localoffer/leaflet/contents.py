@@ -51,9 +51,7 @@ def build(offer: Offer, themes: Iterable[str], on: date) -> Leaflet:
     for kind in KINDS:
         sections = []
         for theme in order:
-            items = tuple(
-                Item(e, e.amount_on(on)) for e in offer.in_theme(theme) if e.kind == kind
-            )
+            items = tuple(Item(e, e.amount_on(on)) for e in offer.in_theme(theme) if e.kind == kind)
             if items:
                 sections.append(Section(theme, items))
         if sections:

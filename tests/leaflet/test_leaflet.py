@@ -212,9 +212,7 @@ def test_the_tigrinya_pdf_uses_the_ethiopic_font(app: Flask, web: FlaskClient) -
         assert re.sub(r"\s+", " ", title) in text
 
 
-def test_the_pdf_is_a_download_kept_until_the_content_changes(
-    app: Flask, web: FlaskClient
-) -> None:
+def test_the_pdf_is_a_download_kept_until_the_content_changes(app: Flask, web: FlaskClient) -> None:
     """The same bytes and validator until a revision changes the offer; then a new PDF
     with the new words, made without a restart."""
     first = web.get("/leaflet.pdf")
