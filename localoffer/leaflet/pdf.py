@@ -11,6 +11,7 @@ next request makes a new PDF; until then every request is answered from memory.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import Any
 FONTS = Path(__file__).resolve().parent / "fonts"
 STYLESHEET = Path(__file__).resolve().parent / "leaflet.css"
 KEPT = 16  # two versions of each of the eight languages
+_BDI_START = re.compile(r"(<bdi\b[^>]*>)")
 
 
 class PdfUnavailable(RuntimeError):
@@ -51,6 +53,17 @@ def _local_fetcher() -> Any:
     return LocalFetcher()
 
 
+def with_isolates(html: str) -> str:
+    """Each <bdi> also as Unicode isolate characters (FSI ... PDI) around its text.
+
+    WeasyPrint gives <bdi> no direction of its own, so in a right-to-left paragraph a phone
+    number came out as "960700 01632" and a link's last "/" moved to its front. Pango's
+    bidi algorithm honours the characters: the words inside take their own direction (a
+    number or address left to right, an Arabic date right to left) as in a browser.
+    """
+    return _BDI_START.sub("\\1\u2068", html).replace("</bdi>", "\u2069</bdi>")
+
+
 def make_pdf(html: str) -> bytes:
     """Lay out the leaflet's HTML on A4 pages and return the PDF."""
     try:
@@ -61,7 +74,7 @@ def make_pdf(html: str) -> bytes:
     fetcher = _local_fetcher()
     fonts = FontConfiguration()
     style = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
-    document = HTML(string=html, base_url=FONTS.as_uri() + "/", url_fetcher=fetcher)
+    document = HTML(string=with_isolates(html), base_url=FONTS.as_uri() + "/", url_fetcher=fetcher)
     # pdf/ua-1: a tagged PDF whose headings, lists and language a screen reader can follow.
     pdf: bytes = document.write_pdf(stylesheets=[style], font_config=fonts,
                                     pdf_variant="pdf/ua-1")  # fmt: skip

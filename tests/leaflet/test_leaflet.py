@@ -196,6 +196,10 @@ def test_the_arabic_pdf_is_shaped_with_the_shipped_arabic_font(
                 assert word in found, (item.id, word)
     assert checked > 80
     assert "£3,000" in text  # the amount, "£" before the figure, as on every page
+    # Numbers and addresses isolated from the Arabic around them keep their order.
+    for contact in offer.council.contacts.values():
+        assert contact.phone in text, contact.key
+    assert "http://localhost/ar/leaflet/" in text
     assert {"Leaflet-Arabic", "Leaflet-Arabic-Bold"} <= fonts_in(reader)
     assert reader.metadata.title == "دعم الشباب الذين غادروا الرعاية من Northwold Council"
 
