@@ -34,6 +34,7 @@ lock: $(BIN)/python
 
 ## Install and start the portal on SQLite with the shipped content.
 run: install
+	bash scripts/ensure-pango.sh || echo "The leaflet's PDF will not work until Pango is installed."
 	$(BIN)/flask --app localoffer run --host $(HOST) --port $(PORT)
 
 ## Install and run the whole test suite (lint included).
@@ -42,6 +43,8 @@ test: install-test
 	bash scripts/ensure-oidc-provider.sh
 	# nginx, redis-server and openssl for the deployment tests (tests/deploy/).
 	bash scripts/ensure-services.sh
+	# Pango, which WeasyPrint lays out the leaflet's PDF with (tests/leaflet/).
+	bash scripts/ensure-pango.sh
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/flask --app localoffer content check

@@ -18,7 +18,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from flask import Flask
     from werkzeug.middleware.proxy_fix import ProxyFix
 
-    from localoffer import api, checker, config, freeze, i18n, search
+    from localoffer import api, checker, config, freeze, i18n, leaflet, search
     from localoffer.checker import cli as checker_cli
     from localoffer.content import load_offer
     from localoffer.extensions import babel, csrf
@@ -82,6 +82,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         api.bp,
         checker.bp,
         walkthrough.bp,
+        leaflet.bp,
         search.bp,
         sitemap.bp,
         health.bp,

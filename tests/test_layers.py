@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "localoffer"
 WEB_FRAMEWORK = ("flask", "flask_babel", "flask_wtf", "werkzeug", "jinja2", "sqlalchemy")
 # A module defines pages when it makes a blueprint or adds a route to one.
 ROUTE_MARKS = ("Blueprint(", "@bp.", "localised_route(bp")
-FEATURES = ("api", "checker", "feedback", "moderation", "search", "walkthrough")
+FEATURES = ("api", "checker", "feedback", "leaflet", "moderation", "search", "walkthrough")
 
 
 def module_name(path: Path) -> str:

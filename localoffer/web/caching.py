@@ -43,7 +43,7 @@ MAX_CACHED_PAGES = 2000  # every page in every language fits; a flood of odd URL
 # Endpoints whose pages are the same for everyone (given the address and language).
 SHARED_ENDPOINTS = frozenset({
     "pages.home", "pages.theme", "pages.entitlement", "pages.glossary", "pages.contacts",
-    "pages.accessibility", "pages.privacy",
+    "pages.accessibility", "pages.privacy", "leaflet.page",
 })  # fmt: skip
 # Pages showing a young person's answers: no cache anywhere may keep them.
 PRIVATE_PREFIXES = ("checker.",)
