@@ -10,10 +10,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from flask import Blueprint, Flask, Response, current_app, g, request, url_for
 from flask_babel import force_locale, gettext
-from werkzeug.routing import BaseConverter
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import BaseConverter, RequestRedirect
 
 # Re-exported: the web layer reads the language list from here alongside the URL helpers.
 from localoffer.languages import (
@@ -34,6 +36,7 @@ __all__ = [
     "current_language",
     "init_app",
     "localised_route",
+    "same_page_in",
     "select_locale",
     "suggested_language",
     "switch_language_url",
@@ -114,6 +117,36 @@ def switch_language_url(code: str, external: bool = False) -> str:
     if request.args.get("q"):
         args["q"] = request.args["q"]  # a search stays the same search in the other language
     return url_for(endpoint, **args, _external=external)
+
+
+def same_page_in(code: str, referrer: str | None) -> str:
+    """The page the reader came from (the browser's Referer), in language `code`.
+
+    The page of languages is one address for every page, so that each page links to it once
+    (and a crawler finds it once); where it was opened from comes from the Referer. Only a
+    page of this site whose route is matched is ever linked to, rebuilt from that route like
+    `switch_language_url`; anything else (no Referer, another site, a page with no language)
+    gives the home page in that language.
+    """
+    parts = urlsplit(referrer or "")
+    if parts.netloc != request.host or parts.scheme not in ("http", "https"):
+        return url_for("pages.home", lang=code)
+    root = request.script_root
+    path = parts.path.removeprefix(root) if root and parts.path.startswith(root) else parts.path
+    adapter = current_app.url_map.bind(request.host, script_name=root or None)
+    try:
+        endpoint, args = adapter.match(path or "/", method="GET")
+    except (HTTPException, RequestRedirect):
+        return url_for("pages.home", lang=code)
+    if endpoint == request.endpoint or not current_app.url_map.is_endpoint_expecting(
+        endpoint, "lang"
+    ):
+        return url_for("pages.home", lang=code)
+    values = {**args, "lang": code}
+    query = parse_qs(parts.query).get("q")
+    if query and query[0]:
+        values["q"] = query[0]  # a search stays the same search in the other language
+    return url_for(endpoint, **values)
 
 
 @dataclass(frozen=True)

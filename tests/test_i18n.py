@@ -88,21 +88,71 @@ def test_shipped_languages_are_published_with_their_own_names() -> None:
         "ar", "fa", "ps", "ckb"}  # fmt: skip
 
 
+def languages_page(app: Flask, lang: str, came_from: str | None) -> BeautifulSoup:
+    """The page of languages as opened from `came_from` (a path, or None for no Referer)."""
+    prefix = "" if lang == "en" else f"/{lang}"
+    headers = {"Referer": f"http://localhost{came_from}"} if came_from else {}
+    response = app.test_client().get(f"{prefix}/languages/", headers=headers)
+    assert response.status_code == 200
+    assert "Referer" in response.headers["Vary"]
+    return BeautifulSoup(response.data, "html.parser")
+
+
 @pytest.mark.parametrize("lang", SHIPPED_LANGUAGES)
-def test_switcher_names_each_language_in_itself_and_keeps_the_page(app: Flask, lang: str) -> None:
-    """From any page, each language link goes to the same page in that language."""
+def test_every_page_links_once_to_the_page_of_languages(app: Flask, lang: str) -> None:
+    """One "Language" link in the menu, in the page's language, instead of eight names."""
     prefix = "" if lang == "en" else f"/{lang}"
     soup = page(app, f"{prefix}/relationships/personal-adviser/")
-    switcher = soup.select_one(".app-language-switcher")
-    for code, language in KNOWN_LANGUAGES.items():
-        target = "" if code == "en" else f"/{code}"
-        if code == lang:
-            current = switcher.select_one(".app-language-switcher__current")
-            assert current.get_text(strip=True) == language.name
-            continue
-        link = switcher.find("a", hreflang=code)
+    links = soup.select(f'header a[href="{prefix}/languages/"], '
+                        f'.govuk-service-navigation a[href="{prefix}/languages/"]')  # fmt: skip
+    assert len(links) == 1
+    with app.test_request_context(f"{prefix}/"), force_locale(KNOWN_LANGUAGES[lang].locale):
+        assert links[0].get_text(strip=True) == gettext("Language")
+    assert links[0].select_one("svg[aria-hidden=true]") is not None
+    assert not soup.select(".app-language-switcher")
+
+
+@pytest.mark.parametrize("lang", SHIPPED_LANGUAGES)
+def test_page_of_languages_names_each_in_itself_and_keeps_the_page(app: Flask, lang: str) -> None:
+    """Each language, named in its own script with its lang and dir, leads to the page the
+    reader came from in that language; the one being read is marked as current."""
+    prefix = "" if lang == "en" else f"/{lang}"
+    soup = languages_page(app, lang, f"{prefix}/relationships/personal-adviser/")
+    links = soup.select("main a[hreflang]")
+    assert [a["hreflang"] for a in links] == list(SHIPPED_LANGUAGES)
+    for link in links:
+        language = KNOWN_LANGUAGES[link["hreflang"]]
+        target = "" if language.code == "en" else f"/{language.code}"
+        assert link.get_text(strip=True) == language.name
+        assert (link["lang"], link["dir"]) == (language.code, language.direction)
         assert link["href"] == f"{target}/relationships/personal-adviser/"
-        assert link.get_text(strip=True) == language.name and link["lang"] == code
+        assert (link.get("aria-current") == "true") == (language.code == lang)
+
+
+@pytest.mark.parametrize("came_from", [
+    None,  # no Referer: a browser or a setting that sends none
+    "/ar/nowhere/",  # a page that does not exist
+    "/ar/languages/",  # the page of languages itself
+    "/api/v1/openapi.json",  # a page with no language
+    "/moderation/login",  # a page in English only
+])  # fmt: skip
+def test_page_of_languages_offers_each_home_when_the_page_is_unknown(
+    app: Flask, came_from: str | None
+) -> None:
+    soup = languages_page(app, "ar", came_from)
+    hrefs = {a["hreflang"]: a["href"] for a in soup.select("main a[hreflang]")}
+    assert hrefs["fa"] == "/fa/" and hrefs["en"] == "/"
+
+
+def test_page_of_languages_never_links_to_another_site(app: Flask) -> None:
+    """A Referer naming another site, or a path to one, gives home pages, never that site."""
+    client = app.test_client()
+    for referrer in ("https://evil.example/relationships/personal-adviser/",
+                     "javascript:alert(1)", "http://localhost//evil.example/"):  # fmt: skip
+        response = client.get("/languages/", headers={"Referer": referrer})
+        soup = BeautifulSoup(response.data, "html.parser")
+        hrefs = [a["href"] for a in soup.select("main a[hreflang]")]
+        assert hrefs == ["/" if c == "en" else f"/{c}/" for c in SHIPPED_LANGUAGES], referrer
 
 
 def test_every_page_lists_hreflang_alternates(app: Flask) -> None:
@@ -210,13 +260,13 @@ def test_right_to_left_pages_use_the_mirrored_stylesheet(app: Flask) -> None:
                         page(app, "/ti/").select_one("link[rel=stylesheet]")["href"])  # fmt: skip
 
 
-def test_not_found_page_offers_each_language_home(app: Flask) -> None:
-    """On an error page the switcher goes to each language's home page."""
+def test_not_found_page_links_to_the_page_of_languages(app: Flask) -> None:
+    """An error page is in the reader's language and still leads to the other languages."""
     response = app.test_client().get("/ar/nowhere/")
     soup = BeautifulSoup(response.data, "html.parser")
     assert response.status_code == 404
     assert soup.html["lang"] == "ar" and soup.html["dir"] == "rtl"
-    assert soup.select_one(".app-language-switcher a[hreflang=fa]")["href"] == "/fa/"
+    assert soup.select_one('.govuk-service-navigation a[href="/ar/languages/"]') is not None
 
 
 def test_fixed_dates_in_templates_follow_each_readers_language(app: Flask) -> None:
@@ -265,7 +315,7 @@ def test_council_contacts_are_shown_in_the_readers_language_with_a_not_checked_n
     hours = next(li for li in team.select("li") if "الاثنين" in li.get_text())
     assert not hours.select('[lang="en"]')
     assert "01632 960100" in team.get_text()
-    address = team.select_one('span[lang="en"]')
+    address = team.select_one('bdi[lang="en"]')
     assert address is not None and "Market Street" in address.get_text()
     notice = arabic.select_one(".app-translation-notice").get_text(" ", strip=True)
     assert said(app, "ar", NOT_CHECKED) in notice
@@ -287,7 +337,7 @@ def test_out_of_date_council_contacts_fall_back_to_english_marked_as_english(
     app = fixture_app(fixture_content)
     arabic = page(app, "/ar/contacts/")
     assert "القديمة" not in arabic.get_text()
-    english = [span.get_text() for span in arabic.select('.app-contact span[lang="en"]')]
+    english = [span.get_text() for span in arabic.select('.app-contact bdi[lang="en"]')]
     assert "Advocacy service" in english
     notice = arabic.select_one(".app-translation-notice").get_text(" ", strip=True)
     assert said(app, "ar", NOT_TRANSLATED, language="العربية") in notice

@@ -71,7 +71,7 @@ def test_entitlement_page_names_each_status_once_with_its_english(
     who = page(f"/{lang}{HOME_ALLOWANCE}").select_one(".govuk-summary-list__value ul")
     text = who.get_text(" ", strip=True)
     assert "((" not in text.replace(" ", "") and "))" not in text.replace(" ", "")
-    english = [span.get_text() for span in who.select("span[lang=en]")]
+    english = [span.get_text() for span in who.select("bdi[lang=en]")]
     assert english and all(english.count(term) == 1 for term in english)
     assert set(english) <= set(STATUS_TERMS)
 
@@ -79,7 +79,7 @@ def test_entitlement_page_names_each_status_once_with_its_english(
 def test_english_pages_do_not_repeat_the_status_name(page: Callable[..., BeautifulSoup]) -> None:
     """On English pages the legal name is the name, so nothing is added."""
     who = page(HOME_ALLOWANCE).select_one(".govuk-summary-list__value ul")
-    assert who.select("span[lang=en]") == []
+    assert who.select("bdi[lang=en]") == []
     assert "Former relevant child" in who.get_text()
 
 

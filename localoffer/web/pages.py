@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, Response, abort, current_app, make_response, render_template, request
 from flask.blueprints import BlueprintSetupState
 from werkzeug.routing import BaseConverter
 
 from localoffer.clock import today
 from localoffer.content import KINDS, THEMES, Offer
-from localoffer.i18n import current_language, localised_route
+from localoffer.i18n import KNOWN_LANGUAGES, current_language, localised_route, same_page_in
 from localoffer.web.localise import glossary_checked_on
 
 bp = Blueprint("pages", __name__)
@@ -82,3 +82,21 @@ def accessibility() -> str:
 @localised_route(bp, "/privacy/")
 def privacy() -> str:
     return render_template("pages/privacy.html")
+
+
+@localised_route(bp, "/languages/")
+def languages() -> Response:
+    """Every language the site is in, each named in itself, linking to the page the reader
+    was on in that language. One link in the header leads here, so a phone's first screen
+    is not taken by eight names."""
+    codes = current_app.config["LANGUAGES"]
+    choices = [
+        (KNOWN_LANGUAGES[code], same_page_in(code, request.referrer))
+        for code in codes
+        if code in KNOWN_LANGUAGES
+    ]
+    response = make_response(render_template("pages/languages.html", choices=choices))
+    # The links depend on the page it was opened from: no cache may give one reader's
+    # copy to another.
+    response.vary.add("Referer")
+    return response

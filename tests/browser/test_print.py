@@ -13,7 +13,6 @@ from .conftest import post_answers
 NOT_ON_PAPER = (
     ".govuk-skip-link",
     ".govuk-service-navigation",
-    ".app-language-switcher",
     ".app-header-search",
     ".govuk-back-link",
 )

@@ -87,9 +87,9 @@ def test_the_summary_carries_the_timeline(web: FlaskClient) -> None:
 
 
 def test_the_print_view_hides_navigation_when_printed(web: FlaskClient) -> None:
-    """Menu, language links and back link carry classes the print stylesheet hides."""
+    """Menu (with its Language link) and back link carry classes the print stylesheet hides."""
     page = printed(web)
-    for selector in (".govuk-service-navigation", ".app-language-switcher", ".govuk-back-link"):
+    for selector in (".govuk-service-navigation", ".govuk-back-link"):
         assert page.select_one(selector) is not None, selector
     assert page.select(".app-no-print")
     for stylesheet in ("app.css", "app.rtl.css"):
@@ -99,8 +99,7 @@ def test_the_print_view_hides_navigation_when_printed(web: FlaskClient) -> None:
             for found in re.finditer(r"([^{}]*)\{display:none ?!important\}", rules)
             for selector in found.group(1).split(",")
         }
-        for selector in (".govuk-service-navigation", ".app-language-switcher",
-                         ".govuk-back-link", ".app-no-print"):  # fmt: skip
+        for selector in (".govuk-service-navigation", ".govuk-back-link", ".app-no-print"):
             assert selector in hidden, (stylesheet, selector)
         assert "size:A4" in rules.replace(" ", "")
 
