@@ -22,6 +22,7 @@ from localoffer.content.front_matter import (
     read_field,
 )
 from localoffer.content.glossary import load_glossary
+from localoffer.content.synonyms import load_synonyms
 from localoffer.content.model import (
     KINDS,
     REQUIRED_CONTACTS,
@@ -87,6 +88,7 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
     known_terms = {term.id for term in glossary.terms}
     for item in entitlements:
         _check_cross_references(item, known_terms, problems)
+    synonyms = load_synonyms(content_dir, entitlements, problems)
     if problems or council is None:
         raise ContentError(problems)
     entitlements.sort(key=lambda e: (THEMES.index(e.theme), KINDS.index(e.kind), e.title))
@@ -95,6 +97,7 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
         entitlements=tuple(entitlements),
         glossary=glossary.terms,
         glossary_translations=glossary.translations,
+        synonyms={lang: found.entries for lang, found in synonyms.items()},
     )
 
 

@@ -192,6 +192,8 @@ class Offer:
     entitlements: tuple[Entitlement, ...]
     glossary: tuple[GlossaryTerm, ...]
     glossary_translations: dict[str, GlossaryTranslation] = field(default_factory=dict)
+    # Search synonyms by language: what people type -> words of the offer (content/search/).
+    synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     _by_id: dict[str, Entitlement] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
