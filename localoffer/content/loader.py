@@ -22,7 +22,6 @@ from localoffer.content.front_matter import (
     read_field,
 )
 from localoffer.content.glossary import load_glossary
-from localoffer.content.synonyms import load_synonyms
 from localoffer.content.model import (
     KINDS,
     REQUIRED_CONTACTS,
@@ -35,6 +34,7 @@ from localoffer.content.problems import ContentError, Problem, shown_path
 from localoffer.content.provenance import read_amounts, read_sources
 from localoffer.content.render import render_markdown
 from localoffer.content.review import read_review_dates
+from localoffer.content.synonyms import load_synonyms
 from localoffer.rules.vocabulary import Criteria
 
 ENTITLEMENT_FIELDS = frozenset(ENTITLEMENT_RULES)

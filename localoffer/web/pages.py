@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, abort, current_app, redirect, render_template, url_for
-from werkzeug.wrappers import Response
 from flask.blueprints import BlueprintSetupState
 from werkzeug.routing import BaseConverter
+from werkzeug.wrappers import Response
 
 from localoffer.clock import today
 from localoffer.content import KINDS, THEMES, Offer
