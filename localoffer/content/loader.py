@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from localoffer.content.council import load_council
+from localoffer.content.examples import load_examples
 from localoffer.content.fields import KEBAB, FieldReader, parse_yaml
 from localoffer.content.front_matter import (
     ENTITLEMENT_RULES,
@@ -89,6 +90,7 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
     for item in entitlements:
         _check_cross_references(item, known_terms, problems)
     synonyms = load_synonyms(content_dir, entitlements, problems)
+    examples = load_examples(council_dir, bool(council and council.demo), seen, problems)
     if problems or council is None:
         raise ContentError(problems)
     entitlements.sort(key=lambda e: (THEMES.index(e.theme), KINDS.index(e.kind), e.title))
@@ -98,6 +100,7 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
         glossary=glossary.terms,
         glossary_translations=glossary.translations,
         synonyms={lang: found.entries for lang, found in synonyms.items()},
+        example_answers=examples,
     )
 
 
