@@ -168,15 +168,16 @@ class SearchIndex:
 
     def _alternative_points(self, words: tuple[str, ...]) -> dict[int, int]:
         """Points per document having every word of one alternative, plus its phrase bonus."""
+        if len(words) == 1:  # most query words: no intersection or phrase to look for
+            return self._word_points(words[0])
         per_word = [self._word_points(word) for word in words]
-        found = set.intersection(*(set(points) for points in per_word)) if per_word else set()
+        found = set.intersection(*(set(points) for points in per_word))
         scores = {number: sum(points[number] for points in per_word) for number in found}
-        if len(words) > 1:
-            needle = f" {' '.join(words)} "
-            for number in scores:
-                for place, text in enumerate(self._phrases[number]):
-                    if needle in text:
-                        scores[number] += PHRASE_WEIGHTS[place]
+        needle = f" {' '.join(words)} "
+        for number in scores:
+            for place, text in enumerate(self._phrases[number]):
+                if needle in text:
+                    scores[number] += PHRASE_WEIGHTS[place]
         return scores
 
     def search(self, query: str) -> list[Hit]:
