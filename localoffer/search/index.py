@@ -98,6 +98,7 @@ class SearchIndex:
                 known = self._synonyms.get(key, ())
                 self._synonyms[key] = known + tuple(a for a in alternatives if a)
         self._longest_synonym = max(map(len, self._synonyms), default=0)
+        self._synonym_starts = frozenset(key[0] for key in self._synonyms)
         # term -> entitlement -> points: the field weights times the counts, summed once here
         # so that a query only adds numbers up.
         self._postings: dict[str, dict[int, int]] = {}
@@ -146,6 +147,10 @@ class SearchIndex:
         slots: list[tuple[tuple[str, ...], ...]] = []
         at = 0
         while at < len(wanted):
+            if wanted[at] not in self._synonym_starts:  # most words: no synonym to look for
+                slots.append(((wanted[at],),))
+                at += 1
+                continue
             for length in range(min(self._longest_synonym, len(wanted) - at), 0, -1):
                 phrase = tuple(wanted[at : at + length])
                 if phrase in self._synonyms:
@@ -188,8 +193,9 @@ class SearchIndex:
         scores: dict[int, int] = {}
         matched: dict[int, int] = {}
         for alternatives in self._slots(wanted):
-            best: dict[int, int] = {}
-            for words in alternatives:
+            best = self._alternative_points(alternatives[0])
+            for words in alternatives[1:]:
+                best = dict(best)  # never change the dict a single word's points came in
                 for number, points in self._alternative_points(words).items():
                     if points > best.get(number, 0):
                         best[number] = points
