@@ -44,7 +44,8 @@ class AnswersVersion:
 
 
 def answers_for(entitlement_id: str) -> list[PublishedAnswer]:
-    """The newest published answers about one entitlement, real ones before examples."""
+    """The newest published answers about one entitlement; a demonstration's examples only
+    where it has none yet."""
     found: list[PublishedAnswer] = []
     try:
         rows = service.answered(db.session(), limit=MAX_ON_A_PAGE, entitlement_id=entitlement_id)
@@ -57,6 +58,8 @@ def answers_for(entitlement_id: str) -> list[PublishedAnswer]:
         said = public_version(row.public_message)
         found.append(PublishedAnswer(said, row.public_response,
                                      uk_date(row.responded_at).date(), row.language))  # fmt: skip
+    if found:  # real answers replace a demonstration's made-up ones
+        return found
     offer = current_app.extensions["localoffer.offer"]
     for example in offer.example_answers:
         if example.entitlement_id == entitlement_id:

@@ -124,6 +124,18 @@ def test_the_demo_ships_example_answers_labelled_as_examples(
     assert "train" in shown[0].get_text()
 
 
+def test_real_answers_replace_the_examples(feedback_app: Flask, soup: Callable) -> None:
+    """Once the council has answered feedback, made-up answers are not shown beside it."""
+    feedback_app.config["CONTENT_POLL_SECONDS"] = 0
+    publish_answer(feedback_app, soup, "free-bus-pass", "Add trams.", "Trams are included now.")
+    client = feedback_app.test_client()
+    page = soup(client.get("/finances/free-bus-pass/"))
+    shown = page.select(".app-you-said-here .app-you-said")
+    assert len(shown) == 1 and "Trams are included now." in shown[0].get_text()
+    assert not page.select(".app-you-said-here .govuk-tag")
+    assert not soup(client.get("/you-said-we-did/")).select(".app-example")
+
+
 def test_a_real_council_may_not_ship_example_answers(tmp_path: Path) -> None:
     """Made-up answers from a council that is not a demonstration would read as promises."""
     root = Path(__file__).resolve().parents[2] / "content"
