@@ -35,7 +35,8 @@ from localoffer.content.problems import ContentError, Problem, shown_path
 from localoffer.content.provenance import read_amounts, read_sources
 from localoffer.content.render import render_markdown
 from localoffer.content.review import read_review_dates
-from localoffer.content.synonyms import load_synonyms
+from localoffer.content.synonyms import left_without_words, load_synonyms
+from localoffer.languages import DEFAULT_LANGUAGE
 from localoffer.rules.vocabulary import Criteria
 
 ENTITLEMENT_FIELDS = frozenset(ENTITLEMENT_RULES)
@@ -222,6 +223,12 @@ def check_document(
             problems.append(Problem(shown, "id", f"{item.id!r} is also used by {other.path}"))
     if item is not None:
         _check_cross_references(item, {term.id for term in offer.glossary}, problems)
+        after = [item if other.id == item.id else other for other in offer.entitlements]
+        lost = left_without_words(after, DEFAULT_LANGUAGE, offer.synonyms.get(DEFAULT_LANGUAGE, {}))
+        for said, words in lost:
+            problems.append(Problem(shown, "body", f"no page would say {words!r} any more, which "
+                                    f"search finds for {said!r}: change search/synonyms."
+                                    f"{DEFAULT_LANGUAGE}.yaml first"))  # fmt: skip
     return (item if not problems else None), problems
 
 

@@ -15,7 +15,7 @@ that language, so a renamed page cannot leave a synonym silently finding nothing
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,4 +119,14 @@ def _read(
     return Synonyms(lang, reviewed, entries)
 
 
-__all__ = ["Synonyms", "load_synonyms"]
+def left_without_words(
+    entitlements: Iterable[Entitlement], lang: str, synonyms: Mapping[str, tuple[str, ...]]
+) -> list[tuple[str, str]]:
+    """(what people type, offer words) pairs whose words no page in `lang` holds any more:
+    an edit that would leave a synonym finding nothing (and stop the next start)."""
+    offer_words = _words_of(tuple(entitlements), lang)
+    return [(said, words) for said, finds in synonyms.items() for words in finds
+            if words.casefold() not in offer_words]  # fmt: skip
+
+
+__all__ = ["Synonyms", "left_without_words", "load_synonyms"]

@@ -246,3 +246,21 @@ def test_having_your_say_no_longer_lists_money_or_leisure(page: Callable) -> Non
 
 def test_an_unknown_entitlement_under_any_theme_is_still_not_found(client: FlaskClient) -> None:
     assert client.get("/participation/no-such-page/").status_code == 404
+
+
+def test_an_edit_that_would_leave_a_synonym_finding_nothing_is_refused(
+    shipped_offer: Offer,
+) -> None:
+    """The edit form's validator names the synonym, so publishing can never stop the next start."""
+    from localoffer.content.loader import check_document
+
+    path = Path(__file__).resolve().parents[2] / "content/council/finances/free-bus-pass.md"
+    text = path.read_text(encoding="utf-8")
+    item, problems = check_document(text, path, shipped_offer, ("council",))
+    assert item is not None and problems == []
+    renamed = text.replace("title: Free bus travel", "title: Free buses")
+    item, problems = check_document(renamed, path, shipped_offer, ("council",))
+    assert item is None
+    # "bus" and "bus fare" both lead to "bus travel": each is named.
+    named = {(p.field, p.message.split(" search finds for ")[1].split(":")[0]) for p in problems}
+    assert named == {("body", "'bus'"), ("body", "'bus fare'")}
