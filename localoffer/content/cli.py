@@ -67,6 +67,8 @@ def check() -> None:
         )
         for path in got.stale:
             click.echo(f"  Out of date ({lang}): {path}")
+    listed = ", ".join(f"{lang} {len(words)}" for lang, words in offer.synonyms.items())
+    click.echo(f"Search synonyms: {listed or 'none'}.")
     overdue = offer.overdue(on)
     for item in overdue:
         click.echo(

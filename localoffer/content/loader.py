@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from localoffer.content.council import load_council
+from localoffer.content.examples import load_examples
 from localoffer.content.fields import KEBAB, FieldReader, parse_yaml
 from localoffer.content.front_matter import (
     ENTITLEMENT_RULES,
@@ -34,6 +35,8 @@ from localoffer.content.problems import ContentError, Problem, shown_path
 from localoffer.content.provenance import read_amounts, read_sources
 from localoffer.content.render import render_markdown
 from localoffer.content.review import read_review_dates
+from localoffer.content.synonyms import left_without_words, load_synonyms
+from localoffer.languages import DEFAULT_LANGUAGE
 from localoffer.rules.vocabulary import Criteria
 
 ENTITLEMENT_FIELDS = frozenset(ENTITLEMENT_RULES)
@@ -87,6 +90,8 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
     known_terms = {term.id for term in glossary.terms}
     for item in entitlements:
         _check_cross_references(item, known_terms, problems)
+    synonyms = load_synonyms(content_dir, entitlements, problems)
+    examples = load_examples(council_dir, bool(council and council.demo), seen, problems)
     if problems or council is None:
         raise ContentError(problems)
     entitlements.sort(key=lambda e: (THEMES.index(e.theme), KINDS.index(e.kind), e.title))
@@ -97,6 +102,8 @@ def load_offer(content_dir: Path, council_dir: Path | None = None) -> Offer:
         glossary_translations=glossary.translations,
         glossary_source_hashes={f"{path.parent.name}/{path.name}": digest
                                 for path, digest in glossary.source_hashes.items()},
+        synonyms={lang: found.entries for lang, found in synonyms.items()},
+        example_answers=examples,
     )  # fmt: skip
 
 
@@ -218,6 +225,12 @@ def check_document(
             problems.append(Problem(shown, "id", f"{item.id!r} is also used by {other.path}"))
     if item is not None:
         _check_cross_references(item, {term.id for term in offer.glossary}, problems)
+        after = [item if other.id == item.id else other for other in offer.entitlements]
+        lost = left_without_words(after, DEFAULT_LANGUAGE, offer.synonyms.get(DEFAULT_LANGUAGE, {}))
+        for said, words in lost:
+            problems.append(Problem(shown, "body", f"no page would say {words!r} any more, which "
+                                    f"search finds for {said!r}: change search/synonyms."
+                                    f"{DEFAULT_LANGUAGE}.yaml first"))  # fmt: skip
     return (item if not problems else None), problems
 
 

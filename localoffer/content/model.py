@@ -185,6 +185,16 @@ class GlossaryTranslation:
 
 
 @dataclass(frozen=True)
+class ExampleAnswer:
+    """A made-up "You said, we did" answer a demonstration council ships (content/examples.py)."""
+
+    entitlement_id: str
+    answered: date
+    said: str
+    did: str
+
+
+@dataclass(frozen=True)
 class Offer:
     """The whole offer: every entitlement, the council and the glossary, loaded once."""
 
@@ -194,6 +204,10 @@ class Offer:
     glossary_translations: dict[str, GlossaryTranslation] = field(default_factory=dict)
     # Each glossary file ("national/glossary.yaml") and the hash its translations record.
     glossary_source_hashes: dict[str, str] = field(default_factory=dict)
+    # Search synonyms by language: what people type -> words of the offer (content/search/).
+    synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # A demonstration council's made-up "You said, we did" answers (content/examples.py).
+    example_answers: tuple[ExampleAnswer, ...] = ()
     _by_id: dict[str, Entitlement] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

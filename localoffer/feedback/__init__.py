@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from localoffer.feedback import cli, db, email, labels, limits, migrate, routes
+from localoffer.feedback import cli, db, email, labels, limits, migrate, published, routes
 from localoffer.feedback.text import public_version
 
 
@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(labels.uk_date, "uk_date")
     app.add_template_filter(public_version, "public_text")
     app.add_template_filter(email.mailto_href, "mailto_href")
+    published.init_app(app)
 
     @app.context_processor
     def feedback_context() -> dict[str, Any]:

@@ -30,6 +30,9 @@ from localoffer.web.errors import log_database_unavailable
 bp = Blueprint("feedback", __name__)
 
 THANKS_KINDS = ("useful", "suggestion", "general")
+# The council's promise for a reply asked for (the same on the accessibility page and in the
+# "Tell us, we care" entitlement).
+REPLY_WORKING_DAYS = 10
 # The database is down, locked past the busy timeout, or no longer the file opened at start.
 NOT_STORED = (OperationalError, InterfaceError, PoolTimeoutError, db.StoredElsewhere)
 UNAVAILABLE = 503
@@ -149,6 +152,7 @@ def thanks(kind: str) -> str:
         kind=kind,
         wants_reply=request.args.get("reply") == "1",
         back_to=ref.path if ref else None,
+        reply_working_days=REPLY_WORKING_DAYS,
     )
 
 

@@ -67,8 +67,10 @@ def new_submission(**fields: object) -> Submission:
     return Submission(created_at=utc_now(), status="new", **fields)
 
 
-def answered(session: Session, limit: int = 500) -> list[Submission]:
-    """Everything with a public response, newest response first."""
+def answered(
+    session: Session, limit: int = 500, entitlement_id: str | None = None
+) -> list[Submission]:
+    """Everything with a public response (or only about one entitlement), newest first."""
     query = (
         select(Submission)
         .where(Submission.public_response.is_not(None))
@@ -76,6 +78,8 @@ def answered(session: Session, limit: int = 500) -> list[Submission]:
         .order_by(Submission.responded_at.desc(), Submission.id.desc())
         .limit(limit)
     )
+    if entitlement_id is not None:
+        query = query.where(Submission.entitlement_id == entitlement_id)
     return list(session.scalars(query))
 
 

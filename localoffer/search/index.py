@@ -21,13 +21,18 @@ then in the summary, then in the body. A query word also matches longer words it
 are indexed with and without the article "al-", so "مساعدة" finds "المساعدة"; a query word
 typed with the article also matches the bare word, at half weight, since what looks like an
 article may be part of the word.
+
+Synonyms (`content/search/synonyms.<lang>.yaml`) let everyday words find the page that uses
+other words: when the query holds "kicked out", that part of the query is found by the
+words "kicked out" or by any of the synonym's words ("homeless"), whichever scores best. A
+synonym's phrase counts as one word of the query, so "kicked out help" still wants "help".
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -78,8 +83,22 @@ class Hit:
 class SearchIndex:
     """An inverted index over one language's documents."""
 
-    def __init__(self, documents: Iterable[Document]) -> None:
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        synonyms: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.documents: tuple[Document, ...] = tuple(documents)
+        # A phrase people type, as folded terms -> the alternatives that may find it.
+        self._synonyms: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+        for said, finds in (synonyms or {}).items():
+            key = tuple(terms(said))
+            alternatives = [tuple(terms(words)) for words in finds]
+            if key:
+                known = self._synonyms.get(key, ())
+                self._synonyms[key] = known + tuple(a for a in alternatives if a)
+        self._longest_synonym = max(map(len, self._synonyms), default=0)
+        self._synonym_starts = frozenset(key[0] for key in self._synonyms)
         # term -> entitlement -> points: the field weights times the counts, summed once here
         # so that a query only adds numbers up.
         self._postings: dict[str, dict[int, int]] = {}
@@ -101,7 +120,8 @@ class SearchIndex:
 
     @classmethod
     def for_language(cls, offer: Offer, lang: str) -> SearchIndex:
-        return cls(Document.of(item, lang) for item in offer.entitlements)
+        documents = (Document.of(item, lang) for item in offer.entitlements)
+        return cls(documents, offer.synonyms.get(lang))
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -121,6 +141,50 @@ class SearchIndex:
                     found.append((word, PREFIX))
         return found
 
+    def _slots(self, wanted: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+        """The query's parts, each with the alternatives that may find it: a word alone, or a
+        synonym's phrase (longest first) with the offer's words for it."""
+        slots: list[tuple[tuple[str, ...], ...]] = []
+        at = 0
+        while at < len(wanted):
+            if wanted[at] not in self._synonym_starts:  # most words: no synonym to look for
+                slots.append(((wanted[at],),))
+                at += 1
+                continue
+            for length in range(min(self._longest_synonym, len(wanted) - at), 0, -1):
+                phrase = tuple(wanted[at : at + length])
+                if phrase in self._synonyms:
+                    slots.append((phrase, *self._synonyms[phrase]))
+                    at += length
+                    break
+            else:
+                slots.append(((wanted[at],),))
+                at += 1
+        return slots
+
+    def _word_points(self, term: str) -> dict[int, int]:
+        """Points per document for one query word: its best match (exact, bare or prefix)."""
+        best: dict[int, int] = {}
+        for word, strength in self._variants(term):
+            for number, points in self._postings[word].items():
+                if points * strength > best.get(number, 0):
+                    best[number] = points * strength
+        return best
+
+    def _alternative_points(self, words: tuple[str, ...]) -> dict[int, int]:
+        """Points per document having every word of one alternative, plus its phrase bonus."""
+        if len(words) == 1:  # most query words: no intersection or phrase to look for
+            return self._word_points(words[0])
+        per_word = [self._word_points(word) for word in words]
+        found = set.intersection(*(set(points) for points in per_word))
+        scores = {number: sum(points[number] for points in per_word) for number in found}
+        needle = f" {' '.join(words)} "
+        for number in scores:
+            for place, text in enumerate(self._phrases[number]):
+                if needle in text:
+                    scores[number] += PHRASE_WEIGHTS[place]
+        return scores
+
     def search(self, query: str) -> list[Hit]:
         """Entitlements matching the query, best first; none for a query with no words."""
         wanted = list(dict.fromkeys(terms(query)))[:MAX_QUERY_TERMS]
@@ -128,12 +192,13 @@ class SearchIndex:
             return []
         scores: dict[int, int] = {}
         matched: dict[int, int] = {}
-        for term in wanted:
-            best: dict[int, int] = {}
-            for word, strength in self._variants(term):
-                for number, points in self._postings[word].items():
-                    if points * strength > best.get(number, 0):
-                        best[number] = points * strength
+        for alternatives in self._slots(wanted):
+            best = self._alternative_points(alternatives[0])
+            for words in alternatives[1:]:
+                best = dict(best)  # never change the dict a single word's points came in
+                for number, points in self._alternative_points(words).items():
+                    if points > best.get(number, 0):
+                        best[number] = points
             for number, points in best.items():
                 scores[number] = scores.get(number, 0) + points
                 matched[number] = matched.get(number, 0) + 1

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Response, abort, current_app, make_response, render_template, request
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.blueprints import BlueprintSetupState
 from werkzeug.routing import BaseConverter
+from werkzeug.wrappers import Response
 
 from localoffer.clock import today
 from localoffer.content import KINDS, THEMES, Offer
@@ -46,10 +56,15 @@ def theme(theme: str) -> str:
 
 
 @localised_route(bp, "/<theme:theme>/<entitlement_id>/")
-def entitlement(theme: str, entitlement_id: str) -> str:
+def entitlement(theme: str, entitlement_id: str) -> str | Response:
     item = offer().get(entitlement_id)
-    if item is None or item.theme != theme:
+    if item is None:
         abort(404)
+    if item.theme != theme:
+        # An id is never reused, so an entitlement moved to another theme (the bus pass
+        # left "Having your say" for "Money") keeps every old link, bookmark and leaflet.
+        return redirect(url_for("pages.entitlement", theme=item.theme, entitlement_id=item.id),
+                        code=301)  # fmt: skip
     # The figure in force today: a dated change shows on the day it takes effect.
     return render_template("pages/entitlement.html", item=item, amount=item.amount_on(today()))
 
