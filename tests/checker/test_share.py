@@ -132,7 +132,9 @@ def test_opening_a_shared_link_stores_nothing(app: Flask, web: FlaskClient, tmp_
     """No cookie, no file, no database: the answers stay in the link."""
     instance = Path(app.instance_path)
     before = {p: p.stat().st_mtime for p in [*tmp_path.rglob("*"), *instance.rglob("*")]}
-    for url in (LINK, "/check/result/print/?" + LINK.split("?")[1], "/walkthrough/?dob=bad"):
+    query = LINK.split("?")[1]
+    for url in (LINK, "/check/result/print/?" + query, "/check/result/calendar.ics?" + query,
+                "/walkthrough/?dob=bad"):  # fmt: skip
         response = web.get(url)
         assert "Set-Cookie" not in response.headers, url
     assert {p: p.stat().st_mtime for p in [*tmp_path.rglob("*"), *instance.rglob("*")]} == before
@@ -160,7 +162,8 @@ def test_a_shared_link_never_creates_a_database_row(app: Flask, web: FlaskClient
     """Every table has as many rows after opening, printing and walking through a link."""
     before = database_rows(app)
     query = LINK.split("?")[1]
-    for url in (LINK, "/check/result/print/?" + query, "/walkthrough/?" + query):
+    for url in (LINK, "/check/result/print/?" + query, "/check/result/calendar.ics?" + query,
+                "/walkthrough/?" + query):  # fmt: skip
         assert web.get(url).status_code == 200
     assert database_rows(app) == before
 
