@@ -64,7 +64,9 @@ def test_the_status_comes_first_in_one_sentence(web: FlaskClient) -> None:
     """The heading is the status; the page's sections then follow in the order people act."""
     page = shown(web, IN_CARE)
     main = page.select_one("main")
-    assert text_of(main.select_one("h1")) == "You are in care, and you will get support when you leave"
+    assert (
+        text_of(main.select_one("h1")) == "You are in care, and you will get support when you leave"
+    )
     headings = [text_of(h) for h in main.select("h2")]
     order = ["What to do now", "What changes for you next", "What you can get now",
              "What starts later", "Why", "Keep a copy"]  # fmt: skip
@@ -121,7 +123,9 @@ def test_what_applies_now_and_what_starts_later_are_apart(web: FlaskClient) -> N
     api = web.post("/api/v1/eligibility", json=api_body(IN_CARE)).get_json()
     page = shown(web, IN_CARE)
     later_heading = page.find("h2", id="starts-later")
-    now_ids = {li["data-id"] for li in later_heading.find_all_previous("li", attrs={"data-id": True})}
+    now_ids = {
+        li["data-id"] for li in later_heading.find_all_previous("li", attrs={"data-id": True})
+    }
     groups = page.select("section.app-start-group")
     later_ids = {li["data-id"] for group in groups for li in group.select("li[data-id]")}
     started = {e["id"] for e in api["entitlements"] if e["from"] <= api["as_of"]}
@@ -183,7 +187,7 @@ def test_what_changes_next_names_the_next_three_turning_points(
 
 
 def test_the_turning_point_sentence_gives_date_and_age(web: FlaskClient) -> None:
-    """"On 19 June 2027, at 18:" then what starts, naming a few and counting the rest."""
+    """ "On 19 June 2027, at 18:" then what starts, naming a few and counting the rest."""
     point = shown(web, IN_CARE).select_one(".app-turning-point")
     assert text_of(point.h3) == "On 19 June 2027 , at 18:"
     starts = text_of(point.select_one(".app-turning-point__starts"))
@@ -241,8 +245,13 @@ def test_the_calendar_comes_from_this_browsers_answers_too(
     """The result page links it with no answers in the address: the session holds them."""
     finish_checker(web)
     page = BeautifulSoup(web.get("/check/result/").data, "html.parser")
-    assert page.select_one("#what-changes-next ~ p a[download]")["href"] == "/check/result/calendar.ics"
-    days = [e.decoded("dtstart") for e in calendar_of(web, "/check/result/calendar.ics").walk("VEVENT")]
+    assert (
+        page.select_one("#what-changes-next ~ p a[download]")["href"]
+        == "/check/result/calendar.ics"
+    )
+    days = [
+        e.decoded("dtstart") for e in calendar_of(web, "/check/result/calendar.ics").walk("VEVENT")
+    ]
     assert days == [date(2028, 5, 1), date(2032, 5, 1)]
 
 
