@@ -32,6 +32,7 @@ from localoffer.checker.turning import (
     applies_now,
     next_changes,
     starts_later,
+    usual_until,
 )
 from localoffer.checker.turning import by_theme as group_by_theme
 from localoffer.clock import now, today
@@ -95,6 +96,7 @@ bp.add_app_template_global(applies_now)
 bp.add_app_template_global(starts_later)
 bp.add_app_template_global(next_changes)
 bp.add_app_template_global(amount_for)
+bp.add_app_template_global(usual_until)
 bp.add_app_template_global(group_by_theme, name="group_by_theme")
 
 

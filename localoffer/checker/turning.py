@@ -11,6 +11,7 @@ forty identical bars.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -106,6 +107,13 @@ def turning_points(result: CheckResult) -> tuple[TurningPoint, ...]:
 def next_changes(result: CheckResult) -> tuple[TurningPoint, ...]:
     """The next few turning points: what "What changes for you next" shows."""
     return turning_points(result)[:NEXT_CHANGES]
+
+
+def usual_until(result: CheckResult) -> date | None:
+    """The last day most of what applies shares (often the day before the 25th birthday): said
+    once above the lists, so each item gives its own end only when it differs."""
+    ends = Counter(m.until for m in result.entitlements.applies if m.until is not None)
+    return ends.most_common(1)[0][0] if ends else None
 
 
 def amount_for(match: Match[Entitlement], on: date) -> tuple[date, DatedAmount] | None:

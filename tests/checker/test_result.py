@@ -271,3 +271,13 @@ def test_making_the_calendar_writes_nothing(app: Flask, web: FlaskClient, tmp_pa
     response = web.get(f"/check/result/calendar.ics?{LEAVER}")
     assert response.status_code == 200 and "Set-Cookie" not in response.headers
     assert {p: p.stat().st_mtime for p in [*tmp_path.rglob("*"), *instance.rglob("*")]} == before
+
+
+def test_the_end_most_share_is_said_once_and_other_ends_on_the_item(web: FlaskClient) -> None:
+    """"Until 30 April 2032" once above the list; an item ending at 21 says its own end."""
+    page = shown(web, LEAVER)
+    common = text_of(page.select_one(".app-common-until"))
+    assert common == "Unless it says otherwise, each of these lasts until 30 April 2032 ."
+    own = page.select_one('li[data-id="priority-need-housing"] .app-result-dates')
+    assert text_of(own) == "Until 30 April 2028"
+    assert page.select_one('li[data-id="personal-adviser"] .app-result-dates') is None

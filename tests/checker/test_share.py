@@ -111,7 +111,10 @@ def test_the_shared_link_reproduces_the_same_result(
     shared = soup(other.get(link))
     assert shared.h1.get_text() == own.h1.get_text()
     assert entitlements_shown(shared) == entitlements_shown(own)
-    assert ("/relationships/personal-adviser/", "Until 30 April 2032") in entitlements_shown(shared)
+    assert ("/housing/priority-need-housing/", "Until 30 April 2028") in entitlements_shown(shared)
+    assert shared.select_one(".app-common-until").get_text() == own.select_one(
+        ".app-common-until"
+    ).get_text()
     assert "shared with you in a link" in shared.get_text()
 
 
