@@ -16,13 +16,15 @@ from icalendar import Calendar, Event
 
 from localoffer.checker.service import CheckResult
 from localoffer.checker.turning import TurningPoint, turning_points
+from localoffer.content import Entitlement
+from localoffer.rules import Match
 from localoffer.web.localise import localise
 
 PRODUCT = "-//Local Offer//Care leaver turning points//EN"
 
 
-def _titles(point_matches: tuple, language: str) -> list[str]:
-    return [localise(match.item, language).title for match in point_matches]
+def _titles(matches: tuple[Match[Entitlement], ...], language: str) -> list[str]:
+    return [localise(match.item, language).title for match in matches]
 
 
 def _summary(point: TurningPoint) -> str:

@@ -12,6 +12,7 @@ forty identical bars.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -124,7 +125,7 @@ def amount_for(match: Match[Entitlement], on: date) -> tuple[date, DatedAmount] 
     return (day, amount) if amount is not None else None
 
 
-def actions(result: CheckResult, contacts: frozenset[str] | set[str]) -> tuple[Action, ...]:
+def actions(result: CheckResult, contacts: Collection[str]) -> tuple[Action, ...]:
     """At most three things to do now, each with the contact who helps with it.
 
     A care leaver first checks the result and their pathway plan with their personal adviser
