@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
-from localoffer.checker import forms, sealed
+from localoffer.checker import forms, sealed, turning
 from localoffer.checker.flow import (
     BY_SLUG,
     STEPS,
@@ -25,7 +25,6 @@ from localoffer.checker.outcome import build_answers
 from localoffer.checker.service import CheckResult, check
 from localoffer.checker.state import CheckerState
 from localoffer.clock import today
-from localoffer.content import THEMES
 from localoffer.i18n import localised_route
 from localoffer.rules import InvalidAnswers, parse_answers
 from localoffer.web.formatting import translate_message
@@ -280,13 +279,13 @@ def result() -> str | Response:
     outcome = check(answers_, today(), current_app.extensions["localoffer.offer"])
     return render_template(
         "checker/result.html", result=outcome, assumptions=assumptions,
-        estimated=state.route == "rough", by_theme=by_theme(outcome),
+        estimated=state.route == "rough",
     )  # fmt: skip
 
 
 def by_theme(outcome: CheckResult) -> list[tuple[str, list]]:
-    groups = [(t, [m for m in outcome.entitlements.applies if m.item.theme == t]) for t in THEMES]
-    return [(theme, matches) for theme, matches in groups if matches]
+    """What applies, under its themes (the print view's table)."""
+    return turning.by_theme(outcome.entitlements.applies)
 
 
 __all__ = ["STEPS", "bp", "is_answered"]

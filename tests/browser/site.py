@@ -246,6 +246,10 @@ FORM_STATES: tuple[FormState, ...] = (
     FormState("check-result-estimated", "/check/result/", ROUGH_ANSWERED),
     FormState("check-result-print", "/check/result/print/", DATES_ANSWERED),
     FormState("check-result-share", "/check/result/share/", DATES_ANSWERED),
+    # Result variants: support that starts later (17 and in care), and nothing that changes.
+    FormState("check-result-starts-later",
+              "/check/shared/?dob=2009-06-19&on=2026-11-23&care=2022-01-01.."),
+    FormState("check-result-nothing-changes", "/check/shared/?dob=1990-01-01&on=2026-11-23"),
     # Feedback and suggestions: errors, then what is shown once sent.
     FormState("feedback-error", "/feedback/", submit_empty=True),
     FormState("feedback-sent", "/feedback/", fill_in=True),

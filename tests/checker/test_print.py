@@ -79,11 +79,16 @@ def test_the_summary_has_the_contacts_and_a_note_that_the_adviser_confirms_it(
     assert "the personal adviser confirms it" in page.select_one(".app-print-confirm").get_text()
 
 
-def test_the_summary_carries_the_timeline(web: FlaskClient) -> None:
-    """The picture and its table print with the summary."""
+def test_the_summary_carries_the_turning_points_and_amounts(web: FlaskClient) -> None:
+    """What changes next prints with the summary (without the calendar link), and so do the
+    amounts in force."""
     page = printed(web)
-    assert page.select_one(".app-print-summary svg.app-timeline__svg[role=img]") is not None
-    assert page.select_one(".app-print-summary table.app-timeline-table") is not None
+    days = [li["data-day"] for li in page.select(".app-print-summary .app-turning-point")]
+    assert days == ["2028-05-01", "2032-05-01"]
+    assert page.select_one('a[href*="calendar.ics"]') is None
+    row = page.select_one('tr[data-id="setting-up-home-allowance"]')
+    amount = " ".join(row.select_one(".app-result-amount").get_text(" ").split())
+    assert amount == "How much on 23 November 2026 : at least £3,000"
 
 
 def test_the_print_view_hides_navigation_when_printed(web: FlaskClient) -> None:

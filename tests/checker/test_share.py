@@ -111,7 +111,10 @@ def test_the_shared_link_reproduces_the_same_result(
     shared = soup(other.get(link))
     assert shared.h1.get_text() == own.h1.get_text()
     assert entitlements_shown(shared) == entitlements_shown(own)
-    assert ("/relationships/personal-adviser/", "Until 30 April 2032") in entitlements_shown(shared)
+    assert ("/housing/priority-need-housing/", "Until 30 April 2028") in entitlements_shown(shared)
+    assert shared.select_one(".app-common-until").get_text() == own.select_one(
+        ".app-common-until"
+    ).get_text()
     assert "shared with you in a link" in shared.get_text()
 
 
@@ -146,7 +149,9 @@ def stored_files(app: Flask, tmp_path: Path) -> dict[Path, tuple[float, int]]:
 def test_opening_a_shared_link_stores_nothing(app: Flask, web: FlaskClient, tmp_path: Path) -> None:
     """No cookie, no file, no database: the answers stay in the link."""
     before = stored_files(app, tmp_path)
-    for url in (LINK, "/check/result/print/?" + LINK.split("?")[1], "/walkthrough/?dob=bad"):
+    query = LINK.split("?")[1]
+    for url in (LINK, "/check/result/print/?" + query, "/check/result/calendar.ics?" + query,
+                "/walkthrough/?dob=bad"):  # fmt: skip
         response = web.get(url)
         assert "Set-Cookie" not in response.headers, url
     assert stored_files(app, tmp_path) == before
@@ -174,7 +179,8 @@ def test_a_shared_link_never_creates_a_database_row(app: Flask, web: FlaskClient
     """Every table has as many rows after opening, printing and walking through a link."""
     before = database_rows(app)
     query = LINK.split("?")[1]
-    for url in (LINK, "/check/result/print/?" + query, "/walkthrough/?" + query):
+    for url in (LINK, "/check/result/print/?" + query, "/check/result/calendar.ics?" + query,
+                "/walkthrough/?" + query):  # fmt: skip
         assert web.get(url).status_code == 200
     assert database_rows(app) == before
 
