@@ -85,7 +85,8 @@ def plan_edit() -> Response:
         shown = {k: v for k, v in invalid.errors.items() if k == "item"}
         return _edit_page(shown, 400 if shown else 200)
     if saving:
-        return redirect(url_for("walkthrough.plan", **plan_args(plan)), 303)
+        # The address it sends to holds the plan: no cache may keep this answer either.
+        return private(redirect(url_for("walkthrough.plan", **plan_args(plan)), 303))
     return _edit_page({}, 200)
 
 

@@ -63,8 +63,7 @@ def plan_sheet(plan: Plan, offer: Offer) -> tuple[Column, ...]:
 def qr_code(link: str) -> Markup:
     """The plan's link as an inline SVG QR code, drawn here: nothing is fetched."""
     svg = segno.make(link, error="l").svg_inline(
-        scale=2, border=4, dark="#0b0c0c", light="#ffffff", title=_("QR code of this plan's link")
-    )
-    return Markup(
-        svg.replace("<svg ", '<svg role="img" focusable="false" class="app-plan__qr" ', 1)
-    )
+        scale=2, border=4, dark="#0b0c0c", light="#ffffff", svgclass="app-plan__qr",
+        title=_("QR code of this plan's link"),
+    )  # fmt: skip
+    return Markup(svg.replace("<svg ", '<svg role="img" focusable="false" ', 1))
