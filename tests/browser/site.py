@@ -181,6 +181,10 @@ ROUGH_ANSWERED = (
 )  # fmt: skip
 
 
+WALKTHROUGH_ANSWERS = "dob=2007-05-01&on=2026-11-23&care=2021-06-01..2025-04-30"
+PLAN_ITEM = "setting-up-home-allowance"
+
+
 @dataclass(frozen=True)
 class FormState:
     """A page reached by answering forms: `given` is posted first, then `path` is opened."""
@@ -220,6 +224,15 @@ FORM_STATES: tuple[FormState, ...] = (
     FormState("check-result-estimated", "/check/result/", ROUGH_ANSWERED),
     FormState("check-result-print", "/check/result/print/", DATES_ANSWERED),
     FormState("check-result-share", "/check/result/share/", DATES_ANSWERED),
+    # The walkthrough marked from answers, and My plan: its form, its errors, the plan.
+    FormState("walkthrough-marked", "/walkthrough/?" + WALKTHROUGH_ANSWERS),
+    FormState("walkthrough-plan-form", f"/walkthrough/plan/edit/?item={PLAN_ITEM}"
+              "&item=personal-adviser"),
+    FormState("walkthrough-plan-error", f"/walkthrough/plan/edit/?item={PLAN_ITEM}",
+              submit_empty=True),
+    FormState("walkthrough-plan", f"/walkthrough/plan/?item={PLAN_ITEM}"
+              f"&amount-{PLAN_ITEM}=3000&action-{PLAN_ITEM}=Make+a+list"
+              f"&who-{PLAN_ITEM}=Sam&by-{PLAN_ITEM}=2027-01-31&reads=ar&note=Bring+papers"),
     # Feedback and suggestions: errors, then what is shown once sent.
     FormState("feedback-error", "/feedback/", submit_empty=True),
     FormState("feedback-sent", "/feedback/", fill_in=True),
