@@ -73,16 +73,20 @@ def test_each_entitlement_has_its_summary_and_a_box_to_add_it_to_the_plan(
 def test_the_walkthrough_sends_only_the_ticked_ids_to_the_plan_form(
     web: FlaskClient, soup: Callable
 ) -> None:
-    """One GET form to the plan's form; its only fields are the tick boxes, so nothing
-    typed is sent from here, and no answers either."""
+    """One GET form to the plan's form; its only fields are the tick boxes (joined to it by
+    its id, so a static copy that leaves the form out keeps the offer), so nothing typed is
+    sent from here, and no answers either."""
     page = soup(web.get("/walkthrough/?" + QUERY))
     forms = page.select("main form")
     assert len(forms) == 1
-    assert forms[0]["method"] == "get" and forms[0]["action"] == "/walkthrough/plan/edit/"
-    fields = forms[0].select("input, textarea, select")
+    form = forms[0]
+    assert form["method"] == "get" and form["action"] == "/walkthrough/plan/edit/"
+    fields = page.select("main input, main textarea, main select")
     assert len(fields) > 20
-    assert {(f["type"], f["name"]) for f in fields} == {("checkbox", "item")}
-    assert page.select("main textarea") == []
+    assert {(f["type"], f["name"], f["form"]) for f in fields} == {
+        ("checkbox", "item", form["id"])
+    }  # fmt: skip
+    assert form.select("input, textarea, select") == []
 
 
 def test_the_printed_checklist_has_the_date(web: FlaskClient, soup: Callable) -> None:
