@@ -95,11 +95,6 @@ def read_plan(
         errors["item"] = _("A plan can hold up to %(count)d things", count=MAX_ITEMS)
     elif any(item_id not in known for item_id in ids):
         errors["item"] = _("The plan names something that is not in the offer")
-    lang = args.get("reads", "").strip()
-    if lang not in languages:
-        errors["reads"] = _("Choose the young person's language from the list")
-    note = _text(args.get("note", ""), MAX_NOTE, "note", errors, multiline=True)
-
     items = []
     if "item" not in errors:
         for item_id in ids:
@@ -114,6 +109,11 @@ def read_plan(
             by = _by(written_by(args, item_id), field["by"], today, saving, errors)
             if by is not None:
                 items.append(PlanItem(item_id, amount, action, who, by))
+    # Checked after the items, so that the problems are listed in the order of the page.
+    lang = args.get("reads", "").strip()
+    if lang not in languages:
+        errors["reads"] = _("Choose the young person's language from the list")
+    note = _text(args.get("note", ""), MAX_NOTE, "note", errors, multiline=True)
     if errors:
         raise InvalidPlan(errors)
     plan = Plan(tuple(items), lang, note)

@@ -300,3 +300,11 @@ def test_making_and_opening_a_plan_stores_nothing(
         del after[wal]
     assert after == files
     assert "flat" not in caplog.text and "Sam" not in caplog.text
+
+
+def test_problems_are_listed_in_the_order_of_the_page(web: FlaskClient, soup: Callable) -> None:
+    response = web.get(f"/walkthrough/plan/edit/?item={ITEM}&item=personal-adviser&save=yes")
+    assert list(errors_of(soup(response))) == [
+        f"action-{ITEM}", f"who-{ITEM}", f"by-{ITEM}-day",
+        "action-personal-adviser", "who-personal-adviser", "by-personal-adviser-day", "reads",
+    ]  # fmt: skip
