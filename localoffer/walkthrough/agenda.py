@@ -12,8 +12,11 @@ from localoffer.checker.service import CheckResult
 from localoffer.content import KINDS, Entitlement, Offer
 from localoffer.rules import Match
 
-# How an entitlement stands against a checker result.
+# How an entitlement stands against a checker result. "Applies" is said only of what the
+# answers show applies on the day checked: support that starts on a later birthday is "later",
+# and support needing a fact the checker does not ask is "may apply", never "applies".
 APPLIES = "applies"
+LATER = "later"  # the answers show it applies, from a date after the day checked
 MAY_APPLY = "may-apply"  # needs a fact the checker does not ask: the adviser confirms it
 COMING_IN = "coming-in"  # law passed, not started yet
 NOT_FROM_ANSWERS = "not-from-answers"
@@ -32,8 +35,12 @@ class Section:
     items: tuple[AgendaItem, ...]
 
 
+# What the walkthrough lists when it shows only what the answers bring up.
+FOR_THESE_ANSWERS: frozenset[str] = frozenset({APPLIES, LATER, MAY_APPLY})
+
+
 def standings(result: CheckResult) -> dict[str, tuple[str, Match[Entitlement]]]:
-    """Each entitlement the result names, with how it stands."""
+    """Each entitlement the result names, with how it stands on the day checked."""
     found: dict[str, tuple[str, Match[Entitlement]]] = {}
     groups = (
         (COMING_IN, result.entitlements.coming_in),
@@ -42,14 +49,17 @@ def standings(result: CheckResult) -> dict[str, tuple[str, Match[Entitlement]]]:
     )
     for standing, matches in groups:
         for match in matches:
-            found[match.item.id] = (standing, match)
+            starts_later = match.from_ is not None and match.from_ > result.on
+            found[match.item.id] = (LATER if standing == APPLIES and starts_later else standing,
+                                    match)  # fmt: skip
     return found
 
 
 def agenda(
     offer: Offer, themes: Sequence[str], result: CheckResult | None = None, everything: bool = True
 ) -> tuple[Section, ...]:
-    """The offer theme by theme, statutory first; only what applies when not `everything`."""
+    """The offer theme by theme, statutory first; when not `everything`, only what the answers
+    bring up: what applies now or later, and what may apply once a fact is checked."""
     known = standings(result) if result is not None else {}
     sections = []
     for theme in themes:
@@ -59,7 +69,7 @@ def agenda(
             standing, match = known.get(entitlement.id, (None, None))
             if result is not None and standing is None:
                 standing = NOT_FROM_ANSWERS
-            if everything or standing == APPLIES:
+            if everything or standing in FOR_THESE_ANSWERS:
                 items.append(AgendaItem(entitlement, standing, match))
         if items:
             sections.append(Section(theme, tuple(items)))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-# The form a page is about: posted, in the main content, and not the "clear my answers" one.
-MAIN_FORM = 'main form[method="post" i]:not([action*="/clear/"])'
+# The form a page is about: posted, in the main content, and not the "clear my answers" one;
+# or My plan's form, sent with GET so that the plan is kept in its link.
+MAIN_FORM = (
+    'main :is(form[method="post" i]:not([action*="/clear/"]), '
+    'form[method="get" i][action*="/walkthrough/plan/edit/"])'
+)
 SUBMIT = f"{MAIN_FORM} [type=submit]"
 SAMPLE_TEXT = "The page about the bus pass was clear and helped me. Thank you."
 

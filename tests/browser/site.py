@@ -203,6 +203,10 @@ ROUGH_ANSWERED = (
 )  # fmt: skip
 
 
+WALKTHROUGH_ANSWERS = "dob=2007-05-01&on=2026-11-23&care=2021-06-01..2025-04-30"
+PLAN_ITEM = "setting-up-home-allowance"
+
+
 @dataclass(frozen=True)
 class FormState:
     """A page reached by answering forms: `given` is posted first, then `path` is opened."""
@@ -250,6 +254,15 @@ FORM_STATES: tuple[FormState, ...] = (
     FormState("check-result-starts-later",
               "/check/shared/?dob=2009-06-19&on=2026-11-23&care=2022-01-01.."),
     FormState("check-result-nothing-changes", "/check/shared/?dob=1990-01-01&on=2026-11-23"),
+    # The walkthrough marked from answers, and My plan: its form, its errors, the plan.
+    FormState("walkthrough-marked", "/walkthrough/?" + WALKTHROUGH_ANSWERS),
+    FormState("walkthrough-plan-form", f"/walkthrough/plan/edit/?item={PLAN_ITEM}"
+              "&item=personal-adviser"),
+    FormState("walkthrough-plan-error", f"/walkthrough/plan/edit/?item={PLAN_ITEM}",
+              submit_empty=True),
+    FormState("walkthrough-plan", f"/walkthrough/plan/?item={PLAN_ITEM}"
+              f"&amount-{PLAN_ITEM}=3000&action-{PLAN_ITEM}=Make+a+list"
+              f"&who-{PLAN_ITEM}=Sam&by-{PLAN_ITEM}=2027-01-31&reads=ar&note=Bring+papers"),
     # Feedback and suggestions: errors, then what is shown once sent.
     FormState("feedback-error", "/feedback/", submit_empty=True),
     FormState("feedback-sent", "/feedback/", fill_in=True),
