@@ -143,7 +143,7 @@ def test_no_demo_banner_for_a_real_council(fixture_content: Path, tmp_path: Path
     [
         "/themes/not-a-theme/",
         "/housing/not-an-entitlement/",
-        "/health/suitable-accommodation/",  # a real id under the wrong theme
+        "/not-a-theme/suitable-accommodation/",  # a real id under no theme
         "/no-such-page/",
     ],
 )

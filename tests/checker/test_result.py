@@ -118,6 +118,15 @@ def test_clear_my_answers_is_near_the_top_as_well_as_at_the_end(
     assert first_heading.get_text(strip=True) == "What to do now"
 
 
+@pytest.mark.parametrize("lang", ["", "/ar"])
+def test_suggest_a_change_comes_before_what_to_do_now(web: FlaskClient, lang: str) -> None:
+    """A way to tell the council what is wrong or missing, near the top, in every language."""
+    page = shown(web, LEAVER, lang)
+    link = page.select_one("main .app-suggest-change a")
+    assert link is not None and link["href"] == f"{lang}/feedback/"
+    assert link.find_next("h2")["id"] == "what-to-do-now"
+
+
 def test_what_applies_now_and_what_starts_later_are_apart(web: FlaskClient) -> None:
     """Everything under "now" has started; "later" is grouped by its start date, with the age."""
     api = web.post("/api/v1/eligibility", json=api_body(IN_CARE)).get_json()
@@ -191,7 +200,7 @@ def test_the_turning_point_sentence_gives_date_and_age(web: FlaskClient) -> None
     point = shown(web, IN_CARE).select_one(".app-turning-point")
     assert text_of(point.h3) == "On 19 June 2027 , at 18:"
     starts = text_of(point.select_one(".app-turning-point__starts"))
-    assert starts.startswith("16 kinds of support start:") and starts.endswith("and 13 more")
+    assert starts.startswith("15 kinds of support start:") and starts.endswith("and 12 more")
     arabic = shown(web, IN_CARE, "/ar").select_one(".app-turning-point")
     assert arabic.h3.bdi is not None and "19 يونيو 2027" in text_of(arabic.h3)
 

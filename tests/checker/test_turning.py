@@ -37,9 +37,11 @@ IN_CARE = {"date_of_birth": "2009-06-19", "care_periods": [{"start": "2022-01-01
     ("body", "points"),
     [
         # (day, age, how many start, how many end): stops fall the day after the last day.
-        (LEAVER, [(date(2028, 5, 1), 21, 0, 5), (date(2032, 5, 1), 25, 0, 45)]),
-        (IN_CARE, [(date(2027, 6, 19), 18, 16, 0), (date(2030, 6, 19), 21, 0, 5),
-                   (date(2034, 6, 19), 25, 0, 45)]),
+        # Support tied to an optional question (a parent, came alone, where you live...) is
+        # "may also apply" when it is not answered, so it is in no turning point.
+        (LEAVER, [(date(2028, 5, 1), 21, 0, 4), (date(2032, 5, 1), 25, 0, 39)]),
+        (IN_CARE, [(date(2027, 6, 19), 18, 15, 0), (date(2030, 6, 19), 21, 0, 4),
+                   (date(2034, 6, 19), 25, 0, 39)]),
         ({"date_of_birth": "1990-01-01"}, []),
     ],
 )  # fmt: skip

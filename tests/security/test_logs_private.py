@@ -99,6 +99,9 @@ def test_feedback_checker_share_links_and_sign_in_leave_nothing_personal_in_the_
     assert browser.request("/check/care-periods/", {"answer": "no"}) == 302
     for slug in ("special-guardianship", "custody", "lived-with-parent", "education"):
         browser.request(f"/check/{slug}/", {"answer": "no" if slug != "education" else "none"})
+    # The optional questions: a parent, came alone, disability, where you live, custody.
+    for slug in ("parent", "came-to-uk-alone", "disability", "where-you-live", "in-custody-now"):
+        assert browser.request(f"/check/{slug}/", {"answer": "prefer_not"}) == 302
     assert browser.request("/check/result/") == 200
     shared = f"/check/shared/?dob={DOB_ISO}&care={CARE[0]}..{CARE[1]}&on=2026-11-23"
     assert browser.request(shared) == 200

@@ -80,13 +80,18 @@ def test_sign_in_never_sends_a_moderator_off_the_site(portal: Flask, target: str
      "/ar/themes/housing/?q=//evil.example", "/feedback/?next=//evil.example"],
 )  # fmt: skip
 def test_language_links_stay_on_the_site_whatever_the_address(portal: Flask, url: str) -> None:
-    """The switcher and the alternate links are built from the matched route alone."""
-    response = portal.test_client().get(url, headers={"Accept-Language": "ar"})
-    page = parse(response)
-    links = [a["href"] for a in page.select("a[hreflang]")]
+    """The alternate links, the header's Language link and the page of languages it opens
+    (which links back to the page the reader came from, its Referer) are built from the
+    matched route alone."""
+    client = portal.test_client()
+    page = parse(client.get(url, headers={"Accept-Language": "ar"}))
     alternates = [link["href"] for link in page.select("link[rel=alternate][hreflang]")]
-    assert links and alternates
-    for href in links + alternates:
+    language = [a["href"] for a in page.select('a[href$="/languages/"]')]
+    assert alternates and len(language) == 1
+    chooser = client.get(language[0], headers={"Referer": f"http://localhost{url}"})
+    links = [a["href"] for a in parse(chooser).select("a[hreflang]")]
+    assert len(links) == len(portal.config["LANGUAGES"])
+    for href in links + alternates + language:
         assert_stays_on_the_site(href)
         assert "evil" not in urlsplit(href).netloc
         assert not href.lower().startswith("javascript:")
