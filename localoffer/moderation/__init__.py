@@ -13,7 +13,7 @@ from flask import Flask, request
 from werkzeug.wrappers import Response
 
 from localoffer.feedback import db, limits
-from localoffer.moderation import auth, cli, publishing, routes, sso
+from localoffer.moderation import auth, changes, cli, publishing, reminders, routes, sso
 from localoffer.moderation import editing as editing  # adds the content pages to routes.bp
 from localoffer.web.private import private
 
@@ -29,6 +29,8 @@ def init_app(app: Flask) -> None:
     limiter.limit(limits.login_limit, methods=["POST"])(auth.bp)
     app.cli.add_command(cli.moderators)
     publishing.init_app(app)
+    changes.init_app(app)
+    reminders.init_app(app)
 
     def catch_up_with_published_content() -> None:
         if request.endpoint != "static":
