@@ -48,11 +48,15 @@ def _offer() -> Offer:
     return current_app.extensions["localoffer.offer"]
 
 
-def published_changes(limit: int, entitlement_id: str | None = None) -> list[Change]:
+def published_changes(
+    limit: int, entitlement_id: str | None = None, since: datetime | None = None
+) -> list[Change]:
     """The newest published changes first, for entitlements the offer still holds."""
     query = select(ContentEvent).where(ContentEvent.action == "published")
     if entitlement_id is not None:
         query = query.where(ContentEvent.entitlement_id == entitlement_id)
+    if since is not None:
+        query = query.where(ContentEvent.at >= since)
     events = db.session().scalars(query.order_by(ContentEvent.id.desc()).limit(limit))
     offer = _offer()
     changes = []
@@ -72,6 +76,17 @@ def last_change(entitlement_id: str) -> Change | None:
         db.session().rollback()
         return None
     return found[0] if found else None
+
+
+def published_change(change_id: int | None) -> Change | None:
+    """One published change by its id, for "You said, we did"; None if there is none."""
+    if change_id is None:
+        return None
+    event = db.session().get(ContentEvent, change_id)
+    if event is None or event.action != "published":
+        return None
+    item = _offer().get(event.entitlement_id)
+    return Change(event.id, item, event.at, event.note or "") if item else None
 
 
 def by_day(changes: list[Change]) -> list[tuple[date, list[Change]]]:
@@ -130,3 +145,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     # The entitlement page (shared web, which may not import this feature) asks for it.
     app.jinja_env.globals["last_change"] = last_change
+    app.jinja_env.globals["published_change"] = published_change
