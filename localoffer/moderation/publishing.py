@@ -112,23 +112,26 @@ def _write_newer(app: Flask, revisions: list[Revision]) -> list[Revision]:
     written = []
     for revision in revisions:
         path = file_for(revision.path, *folders(app))
+        if path.exists() and path.read_text(encoding="utf-8") == revision.document:
+            continue
+        if path.exists() and _newer_than(path, revision):
+            log.warning("%s is newer than its last published revision; keeping the file",
+                        path)  # fmt: skip
+            continue
         if retires(revision):
             if path.exists():
                 for file in family(path):
                     file.unlink()
                 written.append(revision)
             continue
-        if path.exists():
-            if path.read_text(encoding="utf-8") == revision.document:
-                continue
-            file_time = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-            if revision.published_at is not None and file_time > revision.published_at:
-                log.warning("%s is newer than its last published revision; keeping the file",
-                            path)  # fmt: skip
-                continue
         write_atomically(path, revision.document)
         written.append(revision)
     return written
+
+
+def _newer_than(path: Path, revision: Revision) -> bool:
+    file_time = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    return revision.published_at is not None and file_time > revision.published_at
 
 
 def reload_entitlements(app: Flask, revisions: list[Revision]) -> None:
