@@ -101,6 +101,22 @@ def from_environment(
         # How often, at most, each worker asks the database whether the offer has changed.
         "CONTENT_POLL_SECONDS": _positive_int(environ, "LOCALOFFER_CONTENT_POLL_SECONDS", 3),
         **_single_sign_on(environ),
+        "SMTP": _smtp(environ),
+    }
+
+
+def _smtp(environ: Mapping[str, str]) -> dict[str, Any] | None:
+    """Where `content reminders` sends its email; None when no server is named."""
+    host = environ.get("LOCALOFFER_SMTP_HOST", "").strip()
+    if not host:
+        return None
+    return {
+        "host": host,
+        "port": _positive_int(environ, "LOCALOFFER_SMTP_PORT", 25),
+        "starttls": _switch(environ, "LOCALOFFER_SMTP_STARTTLS"),
+        "username": environ.get("LOCALOFFER_SMTP_USERNAME", "").strip() or None,
+        "password": environ.get("LOCALOFFER_SMTP_PASSWORD") or None,
+        "sender": environ.get("LOCALOFFER_MAIL_FROM", "").strip() or f"local-offer@{host}",
     }
 
 

@@ -39,6 +39,8 @@ NOT_FOUND_PROBE = "/this-page-does-not-exist-in-the-offer/"
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 _JS_IMPORT = re.compile(r"""(?:\bimport\b[^'"();]*?\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]""")
 _LOCAL_HOST = "http://localhost"
+# The page whose address, ending in .atom instead of /, is its feed.
+FEED_PAGE = "/changes/"
 
 
 class FreezeError(RuntimeError):
@@ -69,7 +71,12 @@ def freeze(
     if sitemap.status_code != 200:
         raise FreezeError(f"/sitemap.xml gave {sitemap.status_code}")
     pages = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap.text)]
-    exported = set(pages)
+    # A list of changes offers its Atom feed: the copy carries the feed as it was then.
+    feeds = [path.removesuffix("/") + ".atom" for path in pages if path.endswith(FEED_PAGE)]
+    exported = set(pages) | set(feeds)
+    for feed in feeds:
+        report.bytes_written += _write(target, feed.lstrip("/"),
+                                       client.get(feed, base_url=base_url).get_data())  # fmt: skip
 
     assets: set[str] = set()
     for path in pages:

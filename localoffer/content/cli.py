@@ -87,6 +87,29 @@ def check() -> None:
         click.echo(f"No reviews due within {DUE_SOON_DAYS} days.")
 
 
+@content.command("reminders")
+def reminders() -> None:
+    """Email each editor the reviews that are overdue or due within 30 days (for cron)."""
+    # Flask's command line keeps its ScriptInfo on the root context: the app is built from
+    # it here, and the feature that sends the email is found through the app, so the
+    # content commands still load no web framework until this one runs.
+    info = click.get_current_context().find_root().obj
+    app = info.load_app()
+    with app.app_context():
+        try:
+            sent = app.extensions["localoffer.review_reminders"]()
+        except RuntimeError as error:  # no mail server configured
+            click.echo(str(error), err=True)
+            raise SystemExit(1) from None
+        except OSError as error:  # the mail server refused or could not be reached
+            click.echo(f"Could not send the reminders: {error}", err=True)
+            raise SystemExit(1) from None
+    if sent:
+        click.echo(f"Sent review reminders to {len(sent)} editor(s): {', '.join(sent)}")
+    else:
+        click.echo("Nothing overdue or due soon, or no editors: no reminders sent.")
+
+
 def compare_with_sources_or_exit() -> None:
     """Every translation against its source: the same numbers, and no "should" made "must"."""
     content_dir, council_dir = content_dirs()

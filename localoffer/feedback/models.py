@@ -102,6 +102,8 @@ class Submission(Base):
     public_message: Mapped[str | None] = mapped_column(Text)
     public_response: Mapped[str | None] = mapped_column(Text)
     responded_at: Mapped[datetime | None] = mapped_column(index=True)
+    # The published change (its event in content_events) that answered a suggestion.
+    change_id: Mapped[int | None]
     updated_at: Mapped[datetime | None]
     handled_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("moderators.id", ondelete="SET NULL")

@@ -14,7 +14,7 @@ from flask import Flask, request
 from werkzeug.wrappers import Response
 
 from localoffer.feedback import db, limits
-from localoffer.moderation import auth, cli, publishing, routes, signoff, sso
+from localoffer.moderation import auth, changes, cli, publishing, reminders, routes, signoff, sso
 from localoffer.moderation import editing as editing  # adds the content pages to routes.bp
 from localoffer.moderation import reviewing as reviewing  # adds the translation checks
 from localoffer.web.private import private
@@ -32,6 +32,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(cli.moderators)
     publishing.init_app(app)
     signoff.init_app(app)
+    changes.init_app(app)
+    reminders.init_app(app)
 
     def catch_up_with_published_content() -> None:
         if request.endpoint != "static":

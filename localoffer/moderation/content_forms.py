@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
 from wtforms import Field, StringField, TextAreaField
-from wtforms.validators import Length
+from wtforms.validators import InputRequired, Length
 
 from localoffer.content.documents import EDITABLE_FIELDS
 from localoffer.content.problems import Problem
@@ -83,3 +83,15 @@ class EntitlementForm(FlaskForm):
     def add_error(self, name: str, message: str) -> None:
         self[name].errors = [*self[name].errors, message]
         self._errors = None
+
+
+class RetireForm(FlaskForm):
+    """Retiring an entitlement: why, in plain words, for the record and the git history."""
+
+    note = TextAreaField(
+        _l("What has changed"),
+        validators=[InputRequired(message=_l("Say why it is retired, in plain words")),
+                    Length(max=NOTE_MAX, message=_l("Keep it to %(limit)s characters or fewer",
+                                                    limit=NOTE_MAX))],
+        widget=GovTextArea(),
+    )  # fmt: skip

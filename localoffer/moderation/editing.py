@@ -37,8 +37,14 @@ from localoffer.feedback import db
 from localoffer.feedback.models import Submission, utc_now
 from localoffer.languages import SHIPPED_LANGUAGES
 from localoffer.moderation import auth, publishing
-from localoffer.moderation.content_forms import ACTIONS, EntitlementForm
-from localoffer.moderation.revisions import ContentEvent, Revision, history, open_revision
+from localoffer.moderation.content_forms import ACTIONS, EntitlementForm, RetireForm
+from localoffer.moderation.revisions import (
+    OPEN_STATES,
+    ContentEvent,
+    Revision,
+    history,
+    open_revision,
+)
 from localoffer.moderation.roles import role_required
 from localoffer.moderation.routes import bp, today
 from localoffer.web import words
@@ -227,3 +233,38 @@ def _page(item: Entitlement, form: EntitlementForm, draft: Revision | None,
         done=get_flashed_messages(),
         can_publish=me is not None and "publisher" in me.roles,
     )
+
+
+@bp.route("/content/<entitlement_id>/retire", methods=["GET", "POST"])
+@role_required("publisher")
+def retire_entitlement(entitlement_id: str) -> str | Response | tuple[str, int]:
+    """Take the council's own support out of the offer: its address then answers 410."""
+    item = _offer().get(entitlement_id)
+    if item is None or item.kind != "council":
+        abort(404)  # the law's entitlements are not the council's to retire
+    form = RetireForm()
+    if request.method == "GET" or not form.validate_on_submit():
+        status = 200 if request.method == "GET" else 400
+        return render_template("moderation/retire.html", item=item, form=form), status
+    me = auth.current_moderator()
+    assert me is not None
+    session = db.session()
+    note = (form.note.data or "").strip()
+    now = utc_now()
+    for draft in session.scalars(select(Revision).where(
+        Revision.entitlement_id == item.id, Revision.state.in_(OPEN_STATES)
+    )):  # fmt: skip
+        draft.state = "superseded"
+    # An empty published revision retires the entitlement on every worker and machine.
+    retirement = Revision(entitlement_id=item.id, path=item.path, state="published",
+                          document="", note=note, author_id=me.id, created_at=now,
+                          updated_at=now)  # fmt: skip
+    session.add(retirement)
+    session.flush()
+    removed = readable_diff(_file(item).read_text(encoding="utf-8"), "")
+    session.add(ContentEvent(entitlement_id=item.id, revision_id=retirement.id,
+                             action="published", actor_email=me.email, at=now, note=note,
+                             diff=removed))  # fmt: skip
+    publishing.publish(current_app._get_current_object(), session, retirement, note,  # type: ignore[attr-defined]
+                       me.email)  # fmt: skip
+    return redirect(url_for("moderation.content_overview"))

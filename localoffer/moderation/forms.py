@@ -127,7 +127,21 @@ class ItemForm(FlaskForm):
         filters=[typed_text],
         widget=GovTextArea(),
     )  # fmt: skip
+    # Choices are the changes published about the entitlement since the suggestion came in.
+    change = SelectField(_l("Published change it led to"), validate_choice=False,
+                         widget=GovSelect())  # fmt: skip
     submit = SubmitField(_l("Save"), widget=GovSubmitInput())
+
+    def set_changes(self, changes: list[tuple[str, str]]) -> None:
+        self.change.choices = [("", str(_l("Not linked to a change"))), *changes]
+
+    def validate_change(self, field: SelectField) -> None:
+        if not field.data:
+            return
+        if field.data not in {value for value, _label in self.change.choices or []}:
+            raise ValidationError(str(_l("Choose a change published about this entitlement")))
+        if self.status.data != "done":
+            raise ValidationError(str(_l("Mark it done to link it to a change")))
 
     def validate_status(self, field: RadioField) -> None:
         if (self.public_response.data or "").strip() and field.data not in ANSWERED_STATUSES:

@@ -12,6 +12,7 @@ from localoffer.feedback import db
 from localoffer.feedback.models import STATUSES, Submission, utc_now
 from localoffer.feedback.text import public_version
 from localoffer.moderation import auth, export, queries
+from localoffer.moderation.changes import published_changes
 from localoffer.moderation.forms import ActionForm, FilterForm, ItemForm
 from localoffer.moderation.roles import blueprint_requires, role_required
 from localoffer.web import words
@@ -130,7 +131,15 @@ def _submission(submission_id: int) -> Submission:
 def item(submission_id: int) -> str | Response:
     submission = _submission(submission_id)
     form = ItemForm()
+    # Changes published about the entitlement since the suggestion came in, to mark it done by.
+    changes = (
+        published_changes(PAGE_SIZE, submission.entitlement_id, since=submission.created_at)
+        if submission.entitlement_id
+        else []
+    )
+    form.set_changes([(str(c.id), f"{c.day.isoformat()}: {c.note}") for c in changes])
     if request.method == "GET":
+        form.change.data = str(submission.change_id) if submission.change_id else ""
         form.status.data = submission.status
         form.public_message.data = submission.public_message or public_version(
             submission.message
@@ -155,6 +164,7 @@ def _decide(submission: Submission, form: ItemForm) -> None:
     now = utc_now()
     response = (form.public_response.data or "").strip()
     submission.status = form.status.data
+    submission.change_id = int(form.change.data) if form.change.data else None
     if response:
         if response != submission.public_response:
             submission.responded_at = now

@@ -55,9 +55,16 @@ def theme(theme: str) -> str:
     return render_template("pages/theme.html", theme=theme, groups=[g for g in groups if g[1]])
 
 
+# Each retired entitlement's id and theme, kept up to date by the content editing feature.
+RETIRED = "localoffer.retired"
+
+
 @localised_route(bp, "/<theme:theme>/<entitlement_id>/")
-def entitlement(theme: str, entitlement_id: str) -> str | Response:
+def entitlement(theme: str, entitlement_id: str) -> str | Response | tuple[str, int]:
     item = offer().get(entitlement_id)
+    if item is None and current_app.extensions.get(RETIRED, {}).get(entitlement_id) == theme:
+        # Retired by the council: say so, and where to look instead.
+        return render_template("pages/retired.html", theme=theme), 410
     if item is None:
         abort(404)
     if item.theme != theme:

@@ -22,7 +22,7 @@ PRIVATE_PREFIXES: tuple[str, ...] = ("/moderation/", "/api/", "/search")
 # one person's answers or forms, never meant to be found.
 FIXED_PATHS: tuple[str, ...] = (
     "/", "/check/", "/walkthrough/", "/glossary/", "/contacts/", "/feedback/",
-    "/you-said-we-did/", "/accessibility/", "/privacy/", "/leaflet/", "/languages/",
+    "/you-said-we-did/", "/changes/", "/accessibility/", "/privacy/", "/leaflet/", "/languages/",
 )  # fmt: skip
 
 

@@ -212,8 +212,8 @@ class FormState:
     """A page reached by answering forms: `given` is posted first, then `path` is opened."""
 
     name: str
-    # English path; `{entitlement}` stands for an entitlement's id, `{page}` for its page
-    # (in the language checked).
+    # English path; `{entitlement}` stands for an entitlement's id, `{council}` for a council
+    # entitlement's, `{page}` for the first one's page (in the language checked).
     path: str
     given: tuple[Answer, ...] = ()
     submit_empty: bool = False  # press the form's main button with nothing filled in
@@ -285,6 +285,11 @@ FORM_STATES: tuple[FormState, ...] = (
               f"/moderation/translations/ar/{REVIEWED_PAGE}", (SIGNED_IN,)),
     FormState("moderation-translation-review-error",
               f"/moderation/translations/ar/{REVIEWED_PAGE}", (SIGNED_IN,), True),
+    # Retiring is for the council's own support: a council entitlement, never the first.
+    FormState("moderation-content-retire", "/moderation/content/{council}/retire",
+              (SIGNED_IN,)),
+    FormState("moderation-content-retire-error", "/moderation/content/{council}/retire",
+              (SIGNED_IN,), True),
     FormState("moderation-code", "/moderation/login/code", (PASSWORD_GIVEN,)),
     FormState("moderation-code-error", "/moderation/login/code", (PASSWORD_GIVEN,), True),
     FormState("moderation-two-factor-setup", "/moderation/two-factor/setup", (SIGNED_IN,)),
@@ -308,9 +313,12 @@ def route_exists(app: Flask, path: str) -> bool:
 
 def resolve(state: FormState, app: Flask, lang: str = "en") -> str:
     """The state's URL in `lang`, placeholders filled with the offer's first entitlement."""
-    first = app.extensions["localoffer.offer"].entitlements[0]
+    offer = app.extensions["localoffer.offer"]
+    first = offer.entitlements[0]
+    council = next(item for item in offer.entitlements if item.kind == "council")
     page = f"{prefix(lang)}/{first.theme}/{first.id}/"
-    return prefix(lang) + state.path.replace("{entitlement}", first.id).replace("{page}", page)
+    return prefix(lang) + (state.path.replace("{entitlement}", first.id)
+                           .replace("{council}", council.id).replace("{page}", page))  # fmt: skip
 
 
 def form_states() -> tuple[tuple[str, FormState], ...]:
