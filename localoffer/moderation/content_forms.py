@@ -32,6 +32,16 @@ AS_YAML = _l("Written as YAML, as in the content file.")
 A_DAY = _l("A date such as 2026-04-01.")
 
 
+class _Identity:
+    """A new entitlement's theme and id. Declared before the edit form's fields, because
+    WTForms orders fields by when they were made: so they come first in the error summary."""
+
+    # validate_choice is off: the view refuses a theme not in the list in its own words.
+    theme = RadioField(_l("Theme"), validators=[InputRequired(message=_l("Choose a theme"))],
+                       validate_choice=False, widget=GovRadioInput())  # fmt: skip
+    entitlement_id = _line(_l("Id"), _l("Lowercase words and hyphens. It cannot be changed."))
+
+
 class EntitlementForm(FlaskForm):
     title = _line(_l("Title"))
     summary = _area(_l("Summary"))
@@ -97,11 +107,5 @@ class RetireForm(FlaskForm):
     )  # fmt: skip
 
 
-class NewEntitlementForm(EntitlementForm):
+class NewEntitlementForm(EntitlementForm, _Identity):
     """A new council entitlement: its theme and id (fixed from now on), then the same fields."""
-
-    # validate_choice is off: the view refuses a theme not in the list in its own words.
-    theme = RadioField(_l("Theme"), validators=[InputRequired(message=_l("Choose a theme"))],
-                       validate_choice=False,
-                       widget=GovRadioInput())  # fmt: skip
-    entitlement_id = _line(_l("Id"), _l("Lowercase words and hyphens. It cannot be changed."))
