@@ -5,6 +5,7 @@ its page, the sitemap, search, the API and the Open Referral feed show it on eve
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,25 @@ def test_only_editors_and_publishers_may_create(editing_app: Flask) -> None:
     assert rows(editing_app, Revision) == []
     assert signed_in(editing_app, PUBLISHER).get(NEW).status_code == 200
     assert editor.get(f"/moderation/content/{ITEM}/").status_code == 404  # nothing made
+
+
+def test_publishing_a_new_entitlement_in_a_git_folder_commits_the_new_file(
+    content_copy: Path, database_file: str, shipped_offer: Offer
+) -> None:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(content_copy), *args], check=True,
+                              capture_output=True, text=True).stdout  # fmt: skip
+
+    git("init", "-q")
+    git("-c", "user.email=t@example.org", "-c", "user.name=T", "add", "-A")
+    git("-c", "user.email=t@example.org", "-c", "user.name=T", "commit", "-qm", "start")
+    app = portal(content_copy, database_file, shipped_offer)
+    add_staff(app, PUBLISHER, "publisher")
+    publisher = signed_in(app, PUBLISHER)
+    assert publisher.post(NEW, data=new_fields(publisher)).status_code == 302
+    assert git("status", "--porcelain") == ""  # a draft is not a file
+    done = publisher.post(EDIT, data=form_of(publisher, EDIT) | {"action": "publish",
+                                                                  "note": NOTE})  # fmt: skip
+    assert done.status_code == 302
+    assert git("log", "-1", "--format=%s %ae") == f"{NOTE} {PUBLISHER}\n"
+    assert git("show", "--name-status", "--format=", "HEAD") == f"A\tcouncil/{THEME}/{ITEM}.md\n"
