@@ -68,6 +68,8 @@ def test_a_new_entitlement_is_drafted_reviewed_published_and_shown_everywhere(
     assert editor.post(EDIT, data=review).status_code == 302
     assert editor.post(EDIT, data=review | {"action": "publish"}).status_code == 403
     publisher = signed_in(editing_app, PUBLISHER)
+    retire_link = 'class="govuk-link app-retire"'
+    assert retire_link not in publisher.get(EDIT).get_data(as_text=True)  # nothing to retire
     published = publisher.post(EDIT, data=form_of(publisher, EDIT) | {"action": "publish",
                                                                   "note": NOTE})
     assert published.status_code == 302
@@ -92,6 +94,7 @@ def test_a_new_entitlement_is_drafted_reviewed_published_and_shown_everywhere(
     assert f"+id: {ITEM}" in rows(editing_app, ContentEvent)[0].diff
     # Now it is an entitlement like any other, and its id is taken.
     assert editor.get(EDIT).status_code == 200
+    assert retire_link in publisher.get(EDIT).get_data(as_text=True)
     again = editor.post(NEW, data=new_fields(editor, title="Bikes again"))
     assert again.status_code == 400
 
