@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 
 from localoffer.feedback import db, limits
 from localoffer.moderation import auth, changes, cli, publishing, reminders, routes, signoff, sso
+from localoffer.moderation import creating as creating  # adds the new entitlement page
 from localoffer.moderation import editing as editing  # adds the content pages to routes.bp
 from localoffer.moderation import reviewing as reviewing  # adds the translation checks
 from localoffer.web.private import private

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
-from wtforms import Field, StringField, TextAreaField
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovTextArea, GovTextInput
+from wtforms import Field, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from localoffer.content.documents import EDITABLE_FIELDS
@@ -30,6 +30,16 @@ def _area(label: str, hint: str | None = None) -> TextAreaField:
 ONE_A_LINE = _l("One a line.")
 AS_YAML = _l("Written as YAML, as in the content file.")
 A_DAY = _l("A date such as 2026-04-01.")
+
+
+class _Identity:
+    """A new entitlement's theme and id. Declared before the edit form's fields, because
+    WTForms orders fields by when they were made: so they come first in the error summary."""
+
+    # validate_choice is off: the view refuses a theme not in the list in its own words.
+    theme = RadioField(_l("Theme"), validators=[InputRequired(message=_l("Choose a theme"))],
+                       validate_choice=False, widget=GovRadioInput())  # fmt: skip
+    entitlement_id = _line(_l("Id"), _l("Lowercase words and hyphens. It cannot be changed."))
 
 
 class EntitlementForm(FlaskForm):
@@ -95,3 +105,7 @@ class RetireForm(FlaskForm):
                                                     limit=NOTE_MAX))],
         widget=GovTextArea(),
     )  # fmt: skip
+
+
+class NewEntitlementForm(EntitlementForm, _Identity):
+    """A new council entitlement: its theme and id (fixed from now on), then the same fields."""

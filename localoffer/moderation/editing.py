@@ -42,8 +42,10 @@ from localoffer.moderation.revisions import (
     OPEN_STATES,
     ContentEvent,
     Revision,
+    Unpublished,
     history,
     open_revision,
+    unpublished,
 )
 from localoffer.moderation.roles import role_required
 from localoffer.moderation.routes import bp, today
@@ -51,6 +53,7 @@ from localoffer.web import words
 
 EDITORS = ("editor", "publisher")
 OPEN_SUGGESTION = ("new", "in_review", "accepted")
+Editable = Entitlement | Unpublished
 
 
 def _offer() -> Offer:
@@ -98,9 +101,12 @@ def content_overview() -> str:
             key=lambda item: (_urgency(item, on), item.review_due, item.title),
         )
         themes.append((theme, items))
+    new = [unpublished(session, entitlement_id) for entitlement_id in drafts
+           if _offer().get(entitlement_id) is None]  # fmt: skip
     return render_template(
         "moderation/content.html",
         themes=themes,
+        new=[item for item in new if item is not None],
         suggestions=suggestions,
         drafts=drafts,
         urgency=lambda item: _urgency(item, on),
@@ -109,7 +115,7 @@ def content_overview() -> str:
     )
 
 
-def _file(item: Entitlement) -> Path:
+def _file(item: Editable) -> Path:
     return file_for(item.path, Path(current_app.config["CONTENT_DIR"]),
                     Path(current_app.config["COUNCIL_DIR"]))  # fmt: skip
 
@@ -117,12 +123,13 @@ def _file(item: Entitlement) -> Path:
 @bp.route("/content/<entitlement_id>/", methods=["GET", "POST"])
 @role_required(*EDITORS)
 def edit_entitlement(entitlement_id: str) -> str | Response | tuple[str, int]:
-    item = _offer().get(entitlement_id)
+    session = db.session()
+    item: Editable | None = _offer().get(entitlement_id) or unpublished(session, entitlement_id)
     if item is None:
         abort(404)
-    session = db.session()
     draft = open_revision(session, entitlement_id)
-    published_text = _file(item).read_text(encoding="utf-8")
+    # A new entitlement has no published text yet: its first publication adds the file.
+    published_text = "" if isinstance(item, Unpublished) else _file(item).read_text("utf-8")
     form = EntitlementForm()
     if request.method == "GET":
         data, body = read_document(draft.document if draft else published_text)
@@ -198,7 +205,7 @@ def _needs_second_person(draft: Revision | None, me: int, text: str) -> bool:
 
 
 def _send_back(
-    item: Entitlement, form: EntitlementForm, draft: Revision | None
+    item: Editable, form: EntitlementForm, draft: Revision | None
 ) -> Response | tuple[str, int]:
     me = auth.current_moderator()
     assert me is not None
@@ -220,7 +227,7 @@ def _send_back(
     return redirect(url_for("moderation.edit_entitlement", entitlement_id=item.id))
 
 
-def _page(item: Entitlement, form: EntitlementForm, draft: Revision | None,
+def _page(item: Editable, form: EntitlementForm, draft: Revision | None,
           elsewhere: list[str] | None = None) -> str:  # fmt: skip
     me = auth.current_moderator()
     return render_template(
@@ -232,6 +239,7 @@ def _page(item: Entitlement, form: EntitlementForm, draft: Revision | None,
         events=history(db.session(), item.id),
         done=get_flashed_messages(),
         can_publish=me is not None and "publisher" in me.roles,
+        new=isinstance(item, Unpublished),
     )
 
 

@@ -7,11 +7,13 @@ every worker compares with its own to know when to reload the offer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from localoffer.content.documents import read_document
 from localoffer.feedback.models import Base, Moderator, utc_now
 
 # draft: being written; in_review: waiting for a publisher; sent_back: returned with a
@@ -98,5 +100,41 @@ def history(session: Session, entitlement_id: str) -> list[ContentEvent]:
             select(ContentEvent)
             .where(ContentEvent.entitlement_id == entitlement_id)
             .order_by(ContentEvent.id.desc())
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Unpublished:
+    """A council entitlement created in the portal and never published yet: what its edit
+    page needs to know, before the offer holds it."""
+
+    id: str
+    theme: str
+    path: str
+    title: str
+    kind: str = "council"
+
+
+def unpublished(session: Session, entitlement_id: str) -> Unpublished | None:
+    """The new entitlement behind `entitlement_id`'s open draft, if it was never published."""
+    draft = open_revision(session, entitlement_id)
+    ever_published = session.scalar(
+        select(func.count()).where(Revision.entitlement_id == entitlement_id,
+                                   Revision.state.in_(("published", "superseded")))
+    )
+    if draft is None or ever_published:
+        return None
+    title = str(read_document(draft.document)[0].get("title") or entitlement_id)
+    theme = draft.path.split("/")[-2]
+    return Unpublished(entitlement_id, theme, draft.path, title)
+
+
+def ever_used(session: Session, entitlement_id: str) -> bool:
+    """Whether any revision or recorded action ever carried this id, even long retired."""
+    return bool(
+        session.scalar(select(func.count()).where(Revision.entitlement_id == entitlement_id))
+        or session.scalar(
+            select(func.count()).where(ContentEvent.entitlement_id == entitlement_id)
         )
     )

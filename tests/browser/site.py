@@ -280,6 +280,8 @@ FORM_STATES: tuple[FormState, ...] = (
     FormState("moderation-item", "/moderation/items/1/", (SIGNED_IN,)),
     FormState("moderation-content", "/moderation/content/", (SIGNED_IN,)),
     FormState("moderation-content-edit", "/moderation/content/{entitlement}/", (SIGNED_IN,)),
+    FormState("moderation-content-new", "/moderation/content/new", (SIGNED_IN,)),
+    FormState("moderation-content-new-error", "/moderation/content/new", (SIGNED_IN,), True),
     FormState("moderation-translations", "/moderation/translations/", (SIGNED_IN,)),
     FormState("moderation-translation-review",
               f"/moderation/translations/ar/{REVIEWED_PAGE}", (SIGNED_IN,)),
