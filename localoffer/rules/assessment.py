@@ -96,6 +96,22 @@ class Birthdays(NamedTuple):
     @classmethod
     def of(cls, date_of_birth: date, law: Law) -> Birthdays:
         """Birthdays for one date of birth (Family Law Reform Act 1969, s.9)."""
+        year, month, day = date_of_birth.year, date_of_birth.month, date_of_birth.day
+        if month == 2 and day == 29:
+            # Only 29 February needs `birthday`'s rule for years without that day.
+            return cls._of_ages(date_of_birth, law)
+        b18 = date(year + law.child_until_age, month, day)
+        return cls(
+            date(year + law.counting_from_age, month, day),
+            date(year + law.eligible_from_age, month, day),
+            b18,
+            date(year + law.qualifying_until_age, month, day),
+            date(year + law.care_leaver_until_age, month, day),
+            b18 - ONE_DAY,
+        )
+
+    @classmethod
+    def _of_ages(cls, date_of_birth: date, law: Law) -> Birthdays:
         b18 = birthday(date_of_birth, law.child_until_age)
         return cls(
             birthday(date_of_birth, law.counting_from_age),

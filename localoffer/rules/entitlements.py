@@ -84,6 +84,10 @@ class _Stretch(NamedTuple):
     end: date | None
 
 
+# No onward status: matches nothing.
+_NO_STRETCH = (None, None, None)
+
+
 def _own_criteria(item: Any) -> Criteria:
     """Read an item's criteria from its `criteria` attribute (no section: plumbing)."""
     return item.criteria  # type: ignore[no-any-return]
@@ -103,9 +107,10 @@ def entitlements_for(
     before the `age_to` birthday.
     """
     stretches = _status_stretches(assessment, answers, on)
-    # At most two stretches, the status now and the one it becomes: named, they are two
-    # membership tests per item rather than a loop.
-    now, onward = stretches[0], (stretches[1] if len(stretches) > 1 else None)
+    # At most two stretches, the status now and the one it becomes: unpacked into names, they
+    # are two membership tests per item rather than a loop (None is in no `who`).
+    now_status, now_start, now_end = stretches[0]
+    onward_status, onward_start, onward_end = stretches[1] if len(stretches) > 1 else _NO_STRETCH
     facts = known_facts(answers, assessment)
     birthday_at = _BirthdaysOf(answers.date_of_birth)
     # Reading the attribute directly spares a call per item for the usual case.
@@ -118,11 +123,12 @@ def entitlements_for(
         # Most items are for other statuses: reject those before any date arithmetic. The
         # matching stretches are consecutive, so they join into one run of days.
         who = wanted.who
-        if now.status in who:
-            from_ = now.start
-            end = onward.end if onward is not None and onward.status in who else now.end
-        elif onward is not None and onward.status in who:
-            from_, end = onward.start, onward.end
+        from_: date
+        if now_status in who:
+            from_ = now_start
+            end = onward_end if onward_status in who else now_end
+        elif onward_status in who:
+            from_, end = onward_start, onward_end  # type: ignore[assignment]
         else:
             continue
         # Settled conditions are dictionary look-ups: cheaper than the dates, so first.
