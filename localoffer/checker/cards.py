@@ -4,7 +4,7 @@ A card (checker/_card.html) is built from the entitlement and the page's languag
 from anyone's answers, so the same markup serves everyone reading in that language until the
 council publishes again. The result, shared, print and walkthrough pages show up to fifty
 cards each, and rendering them (kind tags, links, localised titles) was most of the page's
-cost. Kept here: the card's HTML under (language, script root, entitlement id), for the offer
+cost. Kept here: the card's HTML under (language, script root, part, entitlement id), for the offer
 being served; a new offer (a publish) starts an empty store. The person's dates and amounts
 are written after the card by the calling template on every request and are never kept.
 """
@@ -24,7 +24,7 @@ STORE = "localoffer.cards"
 # Off only in the test that compares pages with and without the store.
 SETTING = "CARD_CACHE"
 
-CardKey = tuple[str, str, str]
+CardKey = tuple[str, str, str, str]
 
 
 @dataclass
@@ -35,15 +35,17 @@ class CardStore:
     cards: dict[CardKey, Markup] = field(default_factory=dict)
 
 
-def shared_card(item: Any, render: Callable[[Any], str]) -> Markup:
+def shared_card(item: Any, render: Callable[[Any], str], part: str = "card") -> Markup:
     """The card for `item` in the page's language: kept, or rendered with `render` and kept.
 
-    `render` is the template's own card macro, so a kept card is exactly what it would write.
+    `render` is the template's own macro, so a kept card is exactly what it would write; it
+    must take the entitlement alone. `part` names it, when a page keeps more than one kind
+    of fragment per entitlement (the kind tag on the print and walkthrough pages).
     """
     if not current_app.config.get(SETTING, True):
         return Markup(render(item))
     cards = _store(current_app).cards
-    key = (current_language().code, request.script_root, item.id)
+    key = (current_language().code, request.script_root, part, item.id)
     card = cards.get(key)
     if card is None:
         card = cards[key] = Markup(render(item))
