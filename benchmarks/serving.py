@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from flask import Flask
 
@@ -36,11 +37,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def create_bench_app() -> Flask:
+def create_bench_app(test_config: dict[str, Any] | None = None) -> Flask:
     """The portal as shipped, plus the bare route the pages are compared with."""
     from localoffer import create_app
 
-    app = create_app()
+    app = create_app(test_config)
 
     @app.get(HELLO_PATH)
     def bench_hello() -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from werkzeug.wrappers import Response
 
 from localoffer.checker.calendar import turning_points_calendar
+from localoffer.checker.cards import shared_card
 from localoffer.checker.outcome import (
     Outcome,
     requested_outcome,
@@ -98,6 +99,7 @@ bp.add_app_template_global(next_changes)
 bp.add_app_template_global(amount_for)
 bp.add_app_template_global(usual_until)
 bp.add_app_template_global(group_by_theme, name="group_by_theme")
+bp.add_app_template_global(shared_card)
 
 
 @bp.app_template_global()

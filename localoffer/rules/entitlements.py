@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from localoffer.rules.answers import Answers
 from localoffer.rules.assessment import Assessment
@@ -41,12 +41,12 @@ from localoffer.rules.vocabulary import (
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Match(Generic[T]):
+class Match(NamedTuple, Generic[T]):
     """An item that applies from `from_` to `until` (both inclusive).
 
     `from_` is None only for an item in `coming_in` whose law has no start date yet.
     `unknown_conditions` names the facts the checker did not ask that the item needs.
+    A named tuple: a check builds a dozen, and a tuple is the cheapest immutable record.
     """
 
     item: T
@@ -69,7 +69,6 @@ class _BirthdaysOf(dict[int, date]):
     """Birthdays by age, each worked out once when first asked for (a dict for speed)."""
 
     def __init__(self, date_of_birth: date) -> None:
-        super().__init__()
         self.date_of_birth = date_of_birth
 
     def __missing__(self, age: int) -> date:
@@ -77,13 +76,16 @@ class _BirthdaysOf(dict[int, date]):
         return day
 
 
-@dataclass(frozen=True)
-class _Stretch:
+class _Stretch(NamedTuple):
     """Days with one status: from `start` to `end` inclusive (None: no end fixed by law)."""
 
     status: str
     start: date
     end: date | None
+
+
+# No onward status: matches nothing.
+_NO_STRETCH = (None, None, None)
 
 
 def _own_criteria(item: Any) -> Criteria:
@@ -98,20 +100,36 @@ def entitlements_for(
     on: date,
     criteria: Callable[[T], Criteria] = _own_criteria,
 ) -> EntitlementResult[T]:
-    """Sort items into applying, may apply and coming in (s.23C(1); conditions as settled)."""
+    """Sort items into applying, may apply and coming in (s.23C(1); conditions as settled).
+
+    An item applies over the days its statuses and its ages both hold: from the later of the
+    statuses' start and the `age_from` birthday, to the earlier of their end and the day
+    before the `age_to` birthday.
+    """
     stretches = _status_stretches(assessment, answers, on)
+    # At most two stretches, the status now and the one it becomes: unpacked into names, they
+    # are two membership tests per item rather than a loop (None is in no `who`).
+    now_status, now_start, now_end = stretches[0]
+    onward_status, onward_start, onward_end = stretches[1] if len(stretches) > 1 else _NO_STRETCH
     facts = known_facts(answers, assessment)
     birthday_at = _BirthdaysOf(answers.date_of_birth)
     # Reading the attribute directly spares a call per item for the usual case.
     own_criteria = criteria is _own_criteria
-    statuses = frozenset(stretch.status for stretch in stretches)
     applies: list[Match[T]] = []
     may_also_apply: list[Match[T]] = []
     coming_in: list[Match[T]] = []
     for item in items:
         wanted: Criteria = item.criteria if own_criteria else criteria(item)  # type: ignore[attr-defined]
-        # Most items are for other statuses: reject those before any date arithmetic.
-        if statuses.isdisjoint(wanted.who):
+        # Most items are for other statuses: reject those before any date arithmetic. The
+        # matching stretches are consecutive, so they join into one run of days.
+        who = wanted.who
+        from_: date
+        if now_status in who:
+            from_ = now_start
+            end = onward_end if onward_status in who else now_end
+        elif onward_status in who:
+            from_, end = onward_start, onward_end  # type: ignore[assignment]
+        else:
             continue
         # Settled conditions are dictionary look-ups: cheaper than the dates, so first.
         unknown: tuple[str, ...] = ()
@@ -120,18 +138,24 @@ def entitlements_for(
             if still_open is None:
                 continue
             unknown = still_open
-        window = _window(wanted, stretches, birthday_at)
-        if window is None or window[1] < on:
+        # Comparisons rather than max() and min(): this runs for every item that passes.
+        first_birthday = birthday_at[wanted.age_from]
+        if first_birthday > from_:
+            from_ = first_birthday
+        until = birthday_at[wanted.age_to] - ONE_DAY
+        if end is not None and end < until:
+            until = end
+        if from_ > until or until < on:
             continue
-        from_, until = window
+        in_force_from = wanted.in_force_from
         if wanted.commencement_pending:
             coming_in.append(Match(item, None, until, unknown))
-        elif wanted.in_force_from is not None and wanted.in_force_from > on:
-            if wanted.in_force_from <= until:
-                coming_in.append(Match(item, max(from_, wanted.in_force_from), until, unknown))
+        elif in_force_from is not None and in_force_from > on:
+            if in_force_from <= until:
+                coming_in.append(Match(item, max(from_, in_force_from), until, unknown))
         else:
-            if wanted.in_force_from is not None:
-                from_ = max(from_, wanted.in_force_from)
+            if in_force_from is not None and in_force_from > from_:
+                from_ = in_force_from
             (may_also_apply if unknown else applies).append(Match(item, from_, until, unknown))
     return EntitlementResult(
         tuple(applies), tuple(may_also_apply), tuple(coming_in), _onward_reasons(stretches)
@@ -147,7 +171,8 @@ def _open_conditions(conditions: frozenset[str], facts: dict[str, bool]) -> tupl
             left.append(name)
         elif not known:
             return None
-    return tuple(sorted(left))
+    # Most entitlements need one condition at most: sorting is for two or more.
+    return tuple(sorted(left)) if len(left) > 1 else tuple(left)
 
 
 def _status_stretches(assessment: Assessment, answers: Answers, on: date) -> tuple[_Stretch, ...]:
@@ -199,26 +224,6 @@ def known_facts(answers: Answers, assessment: Assessment) -> dict[str, bool]:
     if not in_education:
         facts[FULL_TIME_HIGHER_OR_RESIDENTIAL_EDUCATION] = False
     return facts
-
-
-def _window(
-    wanted: Criteria, stretches: tuple[_Stretch, ...], birthday_at: dict[int, date]
-) -> tuple[date, date] | None:
-    """First and last day the item's statuses and ages both hold, or None if they never do."""
-    start: date | None = None
-    end: date | None = None
-    for stretch in stretches:
-        if stretch.status in wanted.who:
-            # Stretches are consecutive, so the matching ones join into one run of days.
-            start = stretch.start if start is None else start
-            end = stretch.end
-    if start is None:
-        return None
-    first = max(start, birthday_at[wanted.age_from])
-    last = birthday_at[wanted.age_to] - ONE_DAY
-    if end is not None:
-        last = min(last, end)
-    return (first, last) if first <= last else None
 
 
 def _onward_reasons(stretches: tuple[_Stretch, ...]) -> tuple[Reason, ...]:

@@ -74,8 +74,10 @@ class Message:
         "%(days)s day", "%(days)s days"), "days", days=3)`."""
         if not isinstance(params.get(count), int):
             raise ValueError(f"{count!r} must name a whole-number value of the message")
-        message = cls(forms[0], **params)
-        message.__dict__.update(plural=forms[1], count_param=count)
+        message = cls.__new__(cls)
+        message.__dict__.update(
+            template=forms[0], params=tuple(params.items()), plural=forms[1], count_param=count
+        )
         return message
 
     @property

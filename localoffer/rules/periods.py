@@ -14,7 +14,7 @@ and are counted like any other care.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -38,10 +38,15 @@ class Counted(NamedTuple):
     breaks_over_limit: bool = False
 
 
-def count_care(periods: Iterable[CarePeriod], until: date) -> Counted:
+def count_care(periods: Sequence[CarePeriod], until: date) -> Counted:
     """Split care up to `until` into counted ranges and true short breaks (CPPCR regs 40, 48)."""
     ordinary: list[DayRange] = []
     breaks: list[DayRange] = []
+    if len(periods) == 1 and not periods[0].short_break:
+        # One stay in care, the commonest answer: nothing to merge or sort.
+        start, end = periods[0].start, periods[0].end
+        last = until if end is None or end > until else end
+        return Counted(((start, last),) if start <= last else (), ())
     for period in periods:
         if period.start > until:
             continue
@@ -56,7 +61,7 @@ def count_care(periods: Iterable[CarePeriod], until: date) -> Counted:
 
 def counted_ranges(periods: Iterable[CarePeriod], until: date) -> tuple[DayRange, ...]:
     """Days that count as looked after up to `until`, short breaks left out (CPPCR reg. 48)."""
-    return count_care(periods, until).ranges
+    return count_care(tuple(periods), until).ranges
 
 
 def _merged(ranges: list[DayRange]) -> tuple[DayRange, ...]:
@@ -95,8 +100,12 @@ def _breaks_over_limit(breaks: list[DayRange], until: date) -> frozenset[DayRang
 def days_in(ranges: Iterable[DayRange], since: date, until: date) -> int:
     """Days of `ranges` from `since` to `until`, both inclusive (CPPCR reg. 40)."""
     total = 0
+    # Comparisons rather than max() and min(): the status rules count several times a check.
     for first, last in ranges:
-        first, last = max(first, since), min(last, until)
+        if first < since:
+            first = since
+        if last > until:
+            last = until
         if last >= first:
             total += (last - first).days + 1
     return total

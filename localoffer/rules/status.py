@@ -19,7 +19,7 @@ from typing import NamedTuple
 from localoffer.rules import reasons as say
 from localoffer.rules.answers import Answers
 from localoffer.rules.assessment import Assessment, Birthdays, CareFacts
-from localoffer.rules.dates import ONE_DAY, age_on
+from localoffer.rules.dates import ONE_DAY
 from localoffer.rules.messages import Message
 from localoffer.rules.parameters import Law, law_on
 from localoffer.rules.periods import (
@@ -96,16 +96,16 @@ def assess(answers: Answers, on: date) -> Assessment:
     counted = count_care(answers.care_periods, counted_until)
     care = _Care(law, days_of, counted.ranges, counted.breaks)
     days = days_in(care.ranges, days_of.b14, counted_until)
-    age = age_on(answers.date_of_birth, on)
-
-    if age >= law.care_leaver_until_age:
+    # Reaching an age is reaching its birthday (Family Law Reform Act 1969, s.9): comparing
+    # with the birthdays already worked out spares working out the age.
+    if on >= days_of.b25:
         # s.23C(7) carries only a former relevant child's programme past 25.
         programme = answers.in_education and _child_route(
             answers, care, days_of.last_child_day, now=False
         ).route in (Route.ELIGIBLE, Route.RELEVANT, Route.DETAINED)
         past_25 = say.past_25(days_of.b25, programme)
         finding = _Finding(NONE, None, None, (past_25,))
-    elif age >= law.child_until_age:
+    elif on >= days_of.b18:
         route = _child_route(answers, care, days_of.last_child_day, now=False)
         finding = _as_adult(route, answers, on, care)
     else:

@@ -11,7 +11,8 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency
-from flask import Flask
+from babel.support import NullTranslations
+from flask import Flask, g
 from flask_babel import format_number, get_locale, get_translations
 from flask_babel import gettext as _
 from jinja2 import pass_context
@@ -65,14 +66,43 @@ def _written_date(day: date, width: str, locale: Locale) -> str:
     return format_date(day, format=width, locale=locale)
 
 
+def page_babel() -> tuple[Locale | None, NullTranslations]:
+    """The page's locale and catalogue, found once a request rather than once a string.
+
+    Flask-Babel finds both again for every string and every date, through half a dozen
+    context look-ups; a result page asks a few hundred times. They are kept beside Flask-
+    Babel's own state for the request, tied to the locale object they were found for, so
+    `force_locale` (which puts another locale there) gets its own.
+    """
+    state = getattr(g, "_flask_babel", None)
+    locale = getattr(state, "babel_locale", None)
+    if locale is None:
+        # Not looked up yet this request: let Flask-Babel do it once.
+        return get_locale(), get_translations()
+    kept: tuple[Locale, NullTranslations] | None = getattr(state, "localoffer_kept", None)
+    if kept is None or kept[0] is not locale:
+        kept = state.localoffer_kept = (locale, get_translations())  # type: ignore[union-attr]
+    return kept
+
+
+def page_gettext(message: str) -> str:
+    """gettext for the templates, with the page's catalogue found once (see page_babel)."""
+    return page_babel()[1].ugettext(message)
+
+
+def page_ngettext(singular: str, plural: str, count: int) -> str:
+    """ngettext for the templates, with the page's catalogue found once (see page_babel)."""
+    return page_babel()[1].ungettext(singular, plural, count)
+
+
 def long_date(day: date) -> str:
     """A date in full in the reader's language: 1 May 2025."""
-    return _written_date(day, "long", get_locale())
+    return _written_date(day, "long", page_babel()[0])
 
 
 def medium_date(day: date) -> str:
     """A short date for tight spaces such as the timeline's axis: 1 May 2025."""
-    return _written_date(day, "medium", get_locale())
+    return _written_date(day, "medium", page_babel()[0])
 
 
 def translate_message(message: Message) -> str:
@@ -113,4 +143,8 @@ def init_app(app: Flask) -> None:
         translate_message=per_request(translate_message),
     )
     app.jinja_env.globals["get_locale"] = get_locale
+    # Flask-Babel installed its own callables; these find the catalogue once a request.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=page_gettext, ngettext=page_ngettext, newstyle=True
+    )
     app.jinja_env.globals["council_words_state"] = council_words_state
