@@ -122,6 +122,12 @@ CHECKER_BY_KEYBOARD: dict[str, dict[str, Any]] = {
     "/check/special-guardianship/": {"choose": {"answer": "no"}, "press": "Continue"},
     "/check/custody/": {"choose": {"answer": "no"}, "press": "Continue"},
     "/check/education/": {"choose": {"answer": "higher"}, "press": "Continue"},
+    # The optional questions: one answered, one "prefer not to say", the rest left blank.
+    "/check/parent/": {"choose": {"answer": "no"}, "press": "Continue"},
+    "/check/came-to-uk-alone/": {"choose": {"answer": "prefer_not"}, "press": "Continue"},
+    "/check/disability/": {"press": "Continue"},
+    "/check/where-you-live/": {"press": "Continue"},
+    "/check/in-custody-now/": {"press": "Continue"},
     "/check/answers/": {"press": "See what you can get"},
 }
 
